@@ -18,7 +18,6 @@ import copy
 import json
 import re
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,9 +27,9 @@ from jsonpath import JSONPathEnvironment, JSONPathError
 
 __all__ = [
     "AppliedAction",
-    "InvalidOverlay",
+    "InvalidOverlayError",
     "OverlayError",
-    "UnmatchedTarget",
+    "UnmatchedTargetError",
     "apply_overlay",
     "check_overlay",
     "format_location",
@@ -49,11 +48,11 @@ class OverlayError(Exception):
     """An overlay could not be applied."""
 
 
-class InvalidOverlay(OverlayError):
+class InvalidOverlayError(OverlayError):
     """The overlay document does not follow the Overlay specification."""
 
 
-class UnmatchedTarget(OverlayError):
+class UnmatchedTargetError(OverlayError):
     """An action's target selected no node in the document."""
 
 
@@ -82,56 +81,62 @@ class AppliedAction:
 
 
 def check_overlay(overlay: Any) -> None:
-    """Raise `InvalidOverlay` naming the first place where *overlay* breaks the specification.
+    """Raise `InvalidOverlayError` naming the first place where *overlay* breaks the specification.
 
     The rules are those of the Overlay 1.0 and 1.1 JSON Schemas: required fields and their types,
     the version pattern, unique actions, targets beginning with ``$``, and no unknown fields apart
     from ``x-`` extensions.
     """
     if not isinstance(overlay, dict):
-        raise InvalidOverlay("an overlay document must be a mapping")
+        raise InvalidOverlayError("an overlay document must be a mapping")
     version = overlay.get("overlay")
     if not isinstance(version, str) or not _VERSION.match(version):
-        raise InvalidOverlay(f"'overlay' must be a version string 1.0.x or 1.1.x, got {version!r}")
+        raise InvalidOverlayError(
+            f"'overlay' must be a version string 1.0.x or 1.1.x, got {version!r}"
+        )
     is_1_1 = version.startswith("1.1.")
     _reject_unknown(overlay, {"overlay", "info", "extends", "actions"}, "the overlay")
     info = overlay.get("info")
     if not isinstance(info, dict):
-        raise InvalidOverlay("'info' is required and must be a mapping")
+        raise InvalidOverlayError("'info' is required and must be a mapping")
     info_fields = {"title", "version", "description"} if is_1_1 else {"title", "version"}
     _reject_unknown(info, info_fields, "'info'")
     for name in ("title", "version"):
         if not isinstance(info.get(name), str):
-            raise InvalidOverlay(f"'info.{name}' is required and must be a string")
+            raise InvalidOverlayError(f"'info.{name}' is required and must be a string")
     if "description" in info and not isinstance(info["description"], str):
-        raise InvalidOverlay("'info.description' must be a string")
+        raise InvalidOverlayError("'info.description' must be a string")
     if "extends" in overlay and not isinstance(overlay["extends"], str):
-        raise InvalidOverlay("'extends' must be a string (a URI reference)")
+        raise InvalidOverlayError("'extends' must be a string (a URI reference)")
     actions = overlay.get("actions")
     if not isinstance(actions, list) or not actions:
-        raise InvalidOverlay("'actions' is required and must be a non-empty list")
+        raise InvalidOverlayError("'actions' is required and must be a non-empty list")
     seen: list[Any] = []
     for index, action in enumerate(actions):
         where = f"action {index}"
         if not isinstance(action, dict):
-            raise InvalidOverlay(f"{where} must be a mapping")
+            raise InvalidOverlayError(f"{where} must be a mapping")
         _reject_unknown(action, _ACTION_FIELDS_1_1 if is_1_1 else _ACTION_FIELDS, where)
         target = action.get("target")
         if not isinstance(target, str) or not target.startswith("$"):
-            raise InvalidOverlay(f"{where}: 'target' is required and must be a JSONPath starting with '$'")
+            raise InvalidOverlayError(
+                f"{where}: 'target' is required and must be a JSONPath starting with '$'"
+            )
         for name, kind in (("description", str), ("copy", str), ("remove", bool)):
             if name in action and not isinstance(action[name], kind):
-                raise InvalidOverlay(f"{where}: '{name}' must be a {kind.__name__}")
+                raise InvalidOverlayError(f"{where}: '{name}' must be a {kind.__name__}")
         if action in seen:
-            raise InvalidOverlay(f"{where} repeats action {seen.index(action)}: actions must be unique")
+            raise InvalidOverlayError(
+                f"{where} repeats action {seen.index(action)}: actions must be unique"
+            )
         seen.append(action)
 
 
 def apply_overlay(document: Any, overlay: Any) -> tuple[Any, list[AppliedAction]]:
     """Return a new document with *overlay* applied to *document*, and what each action did.
 
-    The input is left untouched. Raises `InvalidOverlay` for a malformed overlay or a target
-    that is not valid RFC 9535 JSONPath, `UnmatchedTarget` when a target selects nothing, and
+    The input is left untouched. Raises `InvalidOverlayError` for a malformed overlay or a target
+    that is not valid RFC 9535 JSONPath, `UnmatchedTargetError` when a target selects nothing, and
     `OverlayError` when an action cannot be carried out (for example removing the root).
 
     >>> doc, _ = apply_overlay({"info": {"title": "A"}},
@@ -148,7 +153,7 @@ def apply_overlay(document: Any, overlay: Any) -> tuple[Any, list[AppliedAction]
         step = AppliedAction(index, action)
         step.locations = _select(result, action["target"], step)
         if not step.locations:
-            raise UnmatchedTarget(f"{step.describe()} selects nothing in the document")
+            raise UnmatchedTargetError(f"{step.describe()} selects nothing in the document")
         if step.kind == "remove":
             result = _remove(result, step)
         else:
@@ -175,14 +180,16 @@ def format_location(location: Location) -> str:
 def _reject_unknown(mapping: dict[str, Any], allowed: set[str], where: str) -> None:
     for key in mapping:
         if key not in allowed and not str(key).startswith("x-"):
-            raise InvalidOverlay(f"{where} has an unknown field {key!r}")
+            raise InvalidOverlayError(f"{where} has an unknown field {key!r}")
 
 
 def _select(document: Any, query: str, step: AppliedAction) -> list[Location]:
     try:
         return [tuple(match.parts) for match in _JSONPATH.finditer(query, document)]
     except JSONPathError as error:
-        raise InvalidOverlay(f"{step.describe()}: invalid RFC 9535 JSONPath: {error}") from error
+        raise InvalidOverlayError(
+            f"{step.describe()}: invalid RFC 9535 JSONPath: {error}"
+        ) from error
 
 
 def _copy_source(document: Any, step: AppliedAction) -> Any:
@@ -201,7 +208,6 @@ def _node(document: Any, location: Location) -> Any:
     return node
 
 
-
 def _remove(document: Any, step: AppliedAction) -> Any:
     if () in step.locations:
         raise OverlayError(f"{step.describe()}: the document root cannot be removed")
@@ -216,7 +222,9 @@ def _remove(document: Any, step: AppliedAction) -> Any:
     return document
 
 
-def _update(document: Any, location: Location, value: Any, is_1_1: bool, step: AppliedAction) -> Any:
+def _update(
+    document: Any, location: Location, value: Any, is_1_1: bool, step: AppliedAction
+) -> Any:
     node = _node(document, location)
     if isinstance(node, dict):
         if not isinstance(value, dict):
@@ -229,7 +237,9 @@ def _update(document: Any, location: Location, value: Any, is_1_1: bool, step: A
             node.append(copy.deepcopy(value))
         merged = node
     elif isinstance(value, dict | list):
-        raise OverlayError(f"{step.describe()}: a primitive target can only be replaced by a primitive")
+        raise OverlayError(
+            f"{step.describe()}: a primitive target can only be replaced by a primitive"
+        )
     else:
         merged = value
     if not location:

@@ -249,13 +249,17 @@ def _generate_client(provider: Provider, out: Path, root: Path) -> None:
         "--fail-on-warning",
     ]  # fmt: skip
     # The generator's post hooks run `ruff` from PATH: make it this environment's pinned ruff.
-    env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
+    env = {
+        **os.environ,
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+    }
     completed = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if completed.returncode != 0:
         raise PipelineError(
             f"{provider.curated}: {GENERATOR} failed\n{completed.stdout}\n{completed.stderr}"
         )
     shutil.rmtree(target / "__pycache__", ignore_errors=True)
+    (target / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
     (target / PROVENANCE).write_text(_provenance(provider, out, root), encoding="utf-8")
 
 
@@ -275,7 +279,9 @@ def _digest(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("step", choices=["specs", "generate", "check"])
     parser.add_argument("--provider", help="only this provider (specs and generate)")
     args = parser.parse_args(argv)
@@ -294,7 +300,9 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     for spec in specs:
-        print(f"{spec.provider.name}: {len(spec.actions)} overlay actions -> {spec.provider.curated}")
+        print(
+            f"{spec.provider.name}: {len(spec.actions)} overlay actions -> {spec.provider.curated}"
+        )
     return 0
 
 

@@ -1,0 +1,68 @@
+"""Sessions for the spec pipeline, checks and tests. `nox -l` lists them; see README.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+RUNTIME = PYPROJECT["project"]["dependencies"]
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["lint", "typecheck", "check", "tests"]
+
+
+def install(session: nox.Session, *groups: str) -> None:
+    """Install the project's run-time dependencies and the named dependency groups."""
+    requirements = list(RUNTIME)
+    for group in groups:
+        requirements += nox.project.dependency_groups(PYPROJECT, group)
+    session.install(*requirements)
+
+
+@nox.session(default=False)
+def specs(session: nox.Session) -> None:
+    """Apply the overlays: rewrite specs/<provider>/openapi.yaml."""
+    install(session, "pipeline")
+    session.run("python", "scripts/pipeline.py", "specs", *session.posargs)
+
+
+@nox.session(default=False)
+def generate(session: nox.Session) -> None:
+    """Rewrite curated specs, generated clients, provenance files and docs/drift.md."""
+    install(session, "pipeline")
+    session.run("python", "scripts/pipeline.py", "generate", *session.posargs)
+
+
+@nox.session
+def check(session: nox.Session) -> None:
+    """Regenerate everything into a temporary tree and fail on any difference."""
+    install(session, "pipeline")
+    session.run("python", "scripts/pipeline.py", "check")
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check on the hand-written code."""
+    install(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on the facade, the scripts, the tests and every generated package."""
+    install(session, "typecheck")
+    packages = sorted(str(path.parent) for path in ROOT.glob("generated/*/__init__.py"))
+    session.run("mypy", "src/seedance", "scripts", "tests", "noxfile.py", "hatch_build.py")
+    session.run("mypy", *packages)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole pytest suite (pass pytest options after --)."""
+    install(session, "test")
+    session.run("pytest", *session.posargs)

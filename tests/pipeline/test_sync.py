@@ -1,0 +1,52 @@
+"""The committed specs, clients, provenance and drift report are exactly what the pipeline makes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline import GENERATOR_VERSION, ROOT, Provider, check, discover_providers
+
+pytestmark = pytest.mark.slow
+
+
+def test_everything_committed_is_in_sync() -> None:
+    problems = check()
+    assert not problems, "\n".join(problems)
+
+
+def _copy_project(target: Path) -> None:
+    for folder in ("specs", "overlays", "generated", "docs"):
+        shutil.copytree(
+            ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+
+
+def test_a_one_character_edit_anywhere_is_caught_and_named(tmp_path: Path) -> None:
+    _copy_project(tmp_path)
+    first, second = discover_providers(tmp_path)[:2]
+    overlay = tmp_path / first.overlay
+    text = overlay.read_text(encoding="utf-8")
+    at = text.index("description:") + len("description:") + 2
+    overlay.write_text(
+        text[:at] + ("x" if text[at] != "x" else "y") + text[at + 1 :], encoding="utf-8"
+    )
+    hand_edited = tmp_path / second.client / "client.py"
+    hand_edited.write_text(hand_edited.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    (tmp_path / second.client / "stray.py").write_text("", encoding="utf-8")
+
+    report = "\n".join(check(root=tmp_path))
+
+    assert f"{first.overlay}: changed since {first.client} was generated" in report
+    assert f"{second.client}/client.py: differs" in report
+    assert f"{second.client}/stray.py: extra" in report
+
+
+def test_provenance_pins_the_inputs_and_the_generator(provider: Provider) -> None:
+    record = json.loads((ROOT / provider.client / "provenance.json").read_text(encoding="utf-8"))
+    assert record["generator"] == f"openapi-python-client {GENERATOR_VERSION}"
+    assert set(record["inputs"]) == {str(path) for path in provider.inputs}
+    assert set(record["curated_spec"]) == {str(provider.curated)}
