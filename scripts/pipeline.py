@@ -109,11 +109,13 @@ def dump_yaml(document: Any) -> str:
     return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
 
 
-def discover_providers(root: Path = ROOT) -> list[Provider]:
-    """Every folder under ``specs/`` with an upstream document is a provider."""
+def discover_providers(root: Path = ROOT, only: str | None = None) -> list[Provider]:
+    """Every folder under ``specs/`` with an upstream document is a provider (or just *only*)."""
     providers = []
     for upstream in sorted((root / "specs").glob("*/upstream.yaml")):
         name = upstream.parent.name
+        if only is not None and name != only:
+            continue
         config_path = root / "specs" / name / "generator.yaml"
         if not config_path.is_file():
             raise PipelineError(f"{config_path.relative_to(root)} is missing")
@@ -145,11 +147,9 @@ def build(
     With *only*, just that provider's spec and client are written; the drift report, which covers
     every provider, is left alone.
     """
-    providers = discover_providers(root)
-    if only is not None:
-        providers = [provider for provider in providers if provider.name == only]
-        if not providers:
-            raise PipelineError(f"no provider {only!r}: expected specs/{only}/upstream.yaml")
+    providers = discover_providers(root, only)
+    if not providers:
+        raise PipelineError(f"no provider {only!r}: expected specs/{only}/upstream.yaml")
     specs = [curate(provider, root) for provider in providers]
     for spec in specs:
         target = out / spec.provider.curated

@@ -1,0 +1,25 @@
+from typing import Literal
+
+VideoGenerationRequestModel = Literal[
+    "ByteDance-Seedance-1.0-pro",
+    "ByteDance-Seedance-1.0-pro-fast",
+    "ByteDance-Seedance-1.5-pro",
+    "SIRAYA-Seedance-2.0",
+    "SIRAYA-Seedance-2.0-fast",
+]
+
+VIDEO_GENERATION_REQUEST_MODEL_VALUES: set[VideoGenerationRequestModel] = {
+    "ByteDance-Seedance-1.0-pro",
+    "ByteDance-Seedance-1.0-pro-fast",
+    "ByteDance-Seedance-1.5-pro",
+    "SIRAYA-Seedance-2.0",
+    "SIRAYA-Seedance-2.0-fast",
+}
+
+
+def check_video_generation_request_model(value: str) -> VideoGenerationRequestModel:
+    if value in VIDEO_GENERATION_REQUEST_MODEL_VALUES:
+        return value
+    raise TypeError(
+        f"Unexpected value {value!r}. Expected one of {VIDEO_GENERATION_REQUEST_MODEL_VALUES!r}"
+    )

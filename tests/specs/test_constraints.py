@@ -1,0 +1,137 @@
+"""A request that breaks any constraint written in a curated spec is rejected by that spec.
+
+Each case starts from the request schema's own example (which must validate) and changes one
+thing, including constraints the generated models do not enforce (array lengths, ranges,
+patterns, conditionals, mutual exclusion).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from conftest import PROVIDERS
+from support.openapi import curated, operations, resolve, validator
+
+DELETE = object()
+FIRST_FRAME = {"type": "first_frame", "url": "https://example.com/start.jpg"}
+IMAGE_REFERENCE = {"type": "image", "url": "https://example.com/c.jpg", "role": "reference_image"}
+
+# provider -> operationId -> what the change breaks -> {field: new value or DELETE}
+VIOLATIONS: dict[str, dict[str, dict[str, dict[str, Any]]]] = {
+    "siray": {
+        "create_video_generation": {
+            "images has 10 items (at most 9)": {"images": ["https://example.com/a.png"] * 10},
+            "images is empty (at least 1)": {"images": []},
+            "images is missing (required)": {"images": DELETE},
+            "size 4k (not on the reference page)": {"size": "4k"},
+            "duration 3 (4 to 15)": {"duration": 3},
+            "duration 16 (4 to 15)": {"duration": 16},
+            "seed -2 (at least -1)": {"seed": -2},
+            "seed 10000000000 (at most 9999999999)": {"seed": 10_000_000_000},
+            "aspect_ratio 2:1 (not listed)": {"aspect_ratio": "2:1"},
+            "videos has 4 items (at most 3)": {"videos": ["https://example.com/v.mp4"] * 4},
+            "audios has 4 items (at most 3)": {"audios": ["https://example.com/a.mp3"] * 4},
+            "empty prompt": {"prompt": ""},
+            "unknown model": {"model": "bytedance/seedance-1.0-pro"},
+        },
+    },
+    "siraya": {
+        "create_video_generation": {
+            "seconds 7 (5 or 10)": {"seconds": 7},
+            "resolution 4k (480p, 720p, 1080p)": {"resolution": "4k"},
+            "unknown model": {"model": "SIRAYA-Seedance-3.0"},
+            "frame_images together with input_references": {
+                "model": "SIRAYA-Seedance-2.0",
+                "frame_images": [FIRST_FRAME],
+                "input_references": [IMAGE_REFERENCE],
+            },
+            "input_references with a 1.5 model": {"input_references": [IMAGE_REFERENCE]},
+            "a last frame without a first frame": {
+                "frame_images": [{"type": "last_frame", "url": "https://example.com/end.jpg"}]
+            },
+            "two first frames": {"frame_images": [FIRST_FRAME, FIRST_FRAME]},
+            "three frame images": {
+                "frame_images": [
+                    FIRST_FRAME,
+                    {"type": "last_frame", "url": "https://example.com/end.jpg"},
+                    {"type": "last_frame", "url": "https://example.com/end2.jpg"},
+                ]
+            },
+            "a reference whose role does not fit its type": {
+                "model": "SIRAYA-Seedance-2.0",
+                "input_references": [{**IMAGE_REFERENCE, "role": "reference_audio"}],
+            },
+            "no prompt": {"prompt": DELETE},
+        },
+    },
+    "anyfast": {
+        "create_video_generation": {
+            "empty content": {"content": []},
+            "a content item of unknown type": {
+                "content": [{"type": "video_url", "video_url": {"url": "https://example.com/v.mp4"}}]
+            },
+            "a text item without text": {"content": [{"type": "text"}]},
+            "an image item without its url object": {"content": [{"type": "image_url"}]},
+            "duration 3 with 1.5 pro (4 to 12)": {"duration": 3},
+            "duration 13 with 1.5 pro (4 to 12)": {"duration": 13},
+            "duration 13 with 1.0 lite (2 to 12)": {
+                "model": "doubao-seedance-1-0-lite-t2v-250428",
+                "duration": 13,
+            },
+            "ratio 2:1 (not listed)": {"ratio": "2:1"},
+            "resolution 4k (480p, 720p, 1080p)": {"resolution": "4k"},
+            "no model": {"model": DELETE},
+        },
+    },
+}
+
+
+def example_body(provider_name: str, operation_id: str) -> tuple[Any, str, Any]:
+    provider = next(p for p in PROVIDERS if p.name == provider_name)
+    document = curated(provider)
+    operation = next(op for op in operations(document) if op.operation_id == operation_id)
+    pointer = operation.json_body_pointer()
+    assert pointer, f"{provider_name}.{operation_id} has no JSON body"
+    media_type = resolve(document, pointer.rsplit("/", 1)[0])
+    schema = resolve(document, pointer)
+    if "$ref" in schema:
+        schema = resolve(document, schema["$ref"])
+    for holder in (media_type, schema):
+        if "example" in holder:
+            return document, pointer, holder["example"]
+    raise AssertionError(f"{provider_name}.{operation_id}: the request body has no example")
+
+
+CASES = [
+    (provider, operation_id, name, change)
+    for provider, by_operation in VIOLATIONS.items()
+    for operation_id, changes in by_operation.items()
+    for name, change in changes.items()
+]
+
+
+@pytest.mark.parametrize(
+    ("provider_name", "operation_id", "broken", "change"),
+    CASES,
+    ids=[f"{case[0]}: {case[2]}" for case in CASES],
+)
+def test_breaking_a_constraint_is_rejected(
+    provider_name: str, operation_id: str, broken: str, change: dict[str, Any]
+) -> None:
+    document, pointer, example = example_body(provider_name, operation_id)
+    check = validator(document, pointer)
+    assert check.is_valid(example), f"the example itself is invalid: {broken}"
+    body = copy.deepcopy(example)
+    for field, value in change.items():
+        if value is DELETE:
+            body.pop(field, None)
+        else:
+            body[field] = value
+    assert not check.is_valid(body), f"accepted although {broken}"
+
+
+def test_every_provider_has_constraint_cases() -> None:
+    assert set(VIOLATIONS) == {provider.name for provider in PROVIDERS}
