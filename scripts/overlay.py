@@ -58,11 +58,13 @@ class UnmatchedTargetError(OverlayError):
 
 @dataclass
 class AppliedAction:
-    """What one action did: its position, its definition and the locations it touched."""
+    """What one action did: its position, its definition, the locations it touched and what
+    stood at each location just before it ran."""
 
     index: int
     action: dict[str, Any]
     locations: list[Location] = field(default_factory=list)
+    before: list[Any] = field(default_factory=list)
 
     @property
     def kind(self) -> str:
@@ -154,6 +156,7 @@ def apply_overlay(document: Any, overlay: Any) -> tuple[Any, list[AppliedAction]
         step.locations = _select(result, action["target"], step)
         if not step.locations:
             raise UnmatchedTargetError(f"{step.describe()} selects nothing in the document")
+        step.before = [copy.deepcopy(_node(result, location)) for location in step.locations]
         if step.kind == "remove":
             result = _remove(result, step)
         else:

@@ -86,6 +86,39 @@ VIOLATIONS: dict[str, dict[str, dict[str, dict[str, Any]]]] = {
             "no model": {"model": DELETE},
         },
     },
+    "modelark": {
+        "create_task": {
+            "frames together with duration": {"frames": 29},
+            "frames 30 (25 + 4n)": {"frames": 30, "duration": DELETE},
+            "frames 293 (at most 289)": {"frames": 293, "duration": DELETE},
+            "a last frame without a first frame": {
+                "content": [
+                    {"type": "text", "text": "x"},
+                    {
+                        "type": "image_url",
+                        "image_url": {"url": "https://example.com/l.png"},
+                        "role": "last_frame",
+                    },
+                ]
+            },
+            "empty content": {"content": []},
+            "a content item of unknown type": {"content": [{"type": "gif_url", "gif_url": {}}]},
+            "a video item with an image role": {
+                "content": [
+                    {
+                        "type": "video_url",
+                        "video_url": {"url": "https://example.com/v.mp4"},
+                        "role": "first_frame",
+                    }
+                ]
+            },
+            "seed 2147483648 (at most 2147483647)": {"seed": 2_147_483_648},
+            "ratio 2:1 (not listed)": {"ratio": "2:1"},
+            "execution_expires_after 3599 (3600 to 259200)": {"execution_expires_after": 3599},
+            "execution_expires_after 259201 (3600 to 259200)": {"execution_expires_after": 259_201},
+            "service_tier turbo (default or flex)": {"service_tier": "turbo"},
+        },
+    },
 }
 
 
