@@ -101,8 +101,12 @@ class CuratedSpec:
 
 
 def load_yaml(path: Path) -> Any:
-    with path.open(encoding="utf-8") as stream:
-        return yaml.safe_load(stream)
+    """Parse a YAML file; a syntax error becomes a `PipelineError` naming the file and line."""
+    try:
+        with path.open(encoding="utf-8") as stream:
+            return yaml.safe_load(stream)
+    except yaml.YAMLError as error:
+        raise PipelineError(f"{path}: not valid YAML: {error}") from error
 
 
 def dump_yaml(document: Any) -> str:

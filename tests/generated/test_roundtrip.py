@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import HealthCheck, assume, given, seed, settings
 from schemathesis import GenerationMode
 
 from conftest import PROVIDERS
@@ -85,6 +85,8 @@ def test_generated_bodies_round_trip_through_the_generated_model(
     @given(case=operation.as_strategy(generation_mode=GenerationMode.POSITIVE))
     def round_trip(case: Any) -> None:
         body = case.body
+        # An optional request body may be left out; there is nothing to round-trip then.
+        assume(isinstance(body, dict))
         parsed = model.from_dict(body)
         assert parsed.to_dict() == body
         sent = module._get_kwargs(**path_parameters, body=parsed)["json"]

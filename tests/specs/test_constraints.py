@@ -86,6 +86,38 @@ VIOLATIONS: dict[str, dict[str, dict[str, dict[str, Any]]]] = {
             "no model": {"model": DELETE},
         },
     },
+    "genray": {
+        "create_video": {
+            "prompt of 4001 characters (1 to 4000)": {"prompt": "x" * 4001},
+            "empty prompt (1 to 4000)": {"prompt": ""},
+            "duration 3 (4 to 15)": {"duration": 3},
+            "duration 16 (4 to 15)": {"duration": 16},
+            "aspect_ratio 2:1 (not listed)": {"aspect_ratio": "2:1"},
+            "model seedance-2.0-pro (seedance-2.0 or seedance-2.0-fast)": {
+                "model": "seedance-2.0-pro"
+            },
+            "end_frame_url without first_frame_url": {"end_frame_url": "https://example.com/e.png"},
+            "reference_images has 10 items (at most 9)": {
+                "reference_images": ["https://example.com/r.png"] * 10
+            },
+            "reference_videos has 4 items (at most 3)": {
+                "reference_videos": ["https://example.com/r.mp4"] * 4
+            },
+            "reference_audios has 4 items (at most 3)": {
+                "reference_audios": ["https://example.com/r.mp3"] * 4
+            },
+            "an http webhook_url (HTTPS only)": {"webhook_url": "http://example.com/hook"},
+        },
+        "create_video_from_person": {
+            "no person_image_url (required)": {"person_image_url": DELETE},
+            "an http person_image_url": {"person_image_url": "http://example.com/p.jpg"},
+            "extra_reference_images has 9 items (at most 8)": {
+                "extra_reference_images": ["https://example.com/r.png"] * 9
+            },
+            "duration 16 (4 to 15)": {"duration": 16},
+            "prompt of 4001 characters (at most 4000)": {"prompt": "x" * 4001},
+        },
+    },
     "modelark": {
         "create_task": {
             "frames together with duration": {"frames": 29},
