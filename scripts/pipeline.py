@@ -176,7 +176,10 @@ def check(root: Path = ROOT) -> list[str]:
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="seedance-check-") as temporary:
         fresh = Path(temporary)
-        specs = build(fresh, root=root)
+        try:
+            specs = build(fresh, root=root)
+        except PipelineError as error:
+            return [str(error)]
         for spec in specs:
             problems += _provenance_problems(spec.provider, fresh, root)
         expected = _outputs(fresh, [spec.provider for spec in specs])

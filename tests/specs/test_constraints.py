@@ -71,7 +71,9 @@ VIOLATIONS: dict[str, dict[str, dict[str, dict[str, Any]]]] = {
         "create_video_generation": {
             "empty content": {"content": []},
             "a content item of unknown type": {
-                "content": [{"type": "video_url", "video_url": {"url": "https://example.com/v.mp4"}}]
+                "content": [
+                    {"type": "video_url", "video_url": {"url": "https://example.com/v.mp4"}}
+                ]
             },
             "a text item without text": {"content": [{"type": "text"}]},
             "an image item without its url object": {"content": [{"type": "image_url"}]},
