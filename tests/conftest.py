@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import ROOT, Provider, discover_providers
+from support.counters import PROPERTY_CASES
 
 SHARED = ROOT.parent / "shared"
 PROVIDERS = discover_providers()
@@ -29,3 +30,12 @@ def provider(request: pytest.FixtureRequest) -> Provider:
     """Each provider in turn, as the pipeline discovers them."""
     assert isinstance(request.param, Provider)
     return request.param
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Report how many generated bodies each round-trip property test ran."""
+    if PROPERTY_CASES:
+        terminalreporter.section("round-trip property cases")
+        for name, count in sorted(PROPERTY_CASES.items()):
+            terminalreporter.write_line(f"{name}: {count}")
+        terminalreporter.write_line(f"total: {sum(PROPERTY_CASES.values())}")

@@ -3,7 +3,7 @@
 For every operation with a JSON body, schemathesis generates bodies from the curated spec; each one
 goes through the generated client's own body type (`from_dict`), back out (`to_dict`) and through
 the operation's request builder, and must come out exactly as it went in. The number of examples
-per operation is SEEDANCE_PROPERTY_EXAMPLES (default 60) and the seed SEEDANCE_PROPERTY_SEED.
+per operation is SEEDANCE_PROPERTY_EXAMPLES (default 200) and the seed SEEDANCE_PROPERTY_SEED.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import os
 import typing
-from collections import Counter
 from types import ModuleType, UnionType
 from typing import Any
 
@@ -22,11 +21,11 @@ from schemathesis import GenerationMode
 
 from conftest import PROVIDERS
 from pipeline import Provider
+from support.counters import PROPERTY_CASES
 from support.openapi import curated, operations
 
-EXAMPLES = int(os.environ.get("SEEDANCE_PROPERTY_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("SEEDANCE_PROPERTY_EXAMPLES", "200"))
 SEED = int(os.environ.get("SEEDANCE_PROPERTY_SEED", "20261121"))
-CASES_RUN: Counter[str] = Counter()
 
 
 def json_body_operations() -> list[tuple[Provider, str, str, str]]:
@@ -91,10 +90,10 @@ def test_generated_bodies_round_trip_through_the_generated_model(
         assert parsed.to_dict() == body
         sent = module._get_kwargs(**path_parameters, body=parsed)["json"]
         assert sent == body
-        CASES_RUN[f"{provider.name}.{dotted}"] += 1
+        PROPERTY_CASES[f"{provider.name}.{dotted}"] += 1
 
     round_trip()
-    assert CASES_RUN[f"{provider.name}.{dotted}"] > 0
+    assert PROPERTY_CASES[f"{provider.name}.{dotted}"] > 0
 
 
 def _path_parameter_names(path: str) -> list[str]:
