@@ -2,7 +2,8 @@
 
 Every provider is a folder ``specs/<provider>/`` holding ``upstream.yaml`` and ``generator.yaml``,
 plus ``overlays/<provider>.yaml``. The pipeline writes ``specs/<provider>/openapi.yaml``, the
-client package ``generated/<package>/`` (with its ``provenance.json``) and ``docs/drift.md``.
+client package ``generated/<package>/`` (with ``provenance.json`` and a copy of the curated spec as
+``openapi.json``, which the facade validates requests against at run time) and ``docs/drift.md``.
 
 Usage::
 
@@ -51,7 +52,10 @@ GENERATOR = "openapi-python-client"
 GENERATOR_VERSION = "0.29.1"
 FORMATTER_VERSION = "0.17.5"
 PROVENANCE = "provenance.json"
+SHIPPED_SPEC = "openapi.json"
 DRIFT_REPORT = Path("docs/drift.md")
+# Overrides of the generator's own templates (for example: no secrets in the client's repr).
+TEMPLATES = Path("scripts/templates")
 
 
 class PipelineError(Exception):
@@ -215,7 +219,7 @@ def _provenance_problems(provider: Provider, fresh: Path, root: Path) -> list[st
     committed = json.loads(committed_path.read_text(encoding="utf-8"))
     current = json.loads((fresh / provider.client / PROVENANCE).read_text(encoding="utf-8"))
     problems = []
-    for section in ("inputs", "curated_spec"):
+    for section in ("inputs", "curated_spec", "templates"):
         for path, digest in current[section].items():
             if committed.get(section, {}).get(path) != digest:
                 problems.append(
@@ -250,6 +254,7 @@ def _generate_client(provider: Provider, out: Path, root: Path) -> None:
         "generate",
         "--path", str(out / provider.curated),
         "--config", str(root / provider.generator_config),
+        "--custom-template-path", str(root / TEMPLATES),
         "--meta", "none",
         "--output-path", str(target),
         "--overwrite",
@@ -267,6 +272,8 @@ def _generate_client(provider: Provider, out: Path, root: Path) -> None:
         )
     shutil.rmtree(target / "__pycache__", ignore_errors=True)
     (target / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
+    curated = load_yaml(out / provider.curated)
+    (target / SHIPPED_SPEC).write_text(json.dumps(curated, indent=1) + "\n", encoding="utf-8")
     (target / PROVENANCE).write_text(_provenance(provider, out, root), encoding="utf-8")
 
 
@@ -277,6 +284,10 @@ def _provenance(provider: Provider, out: Path, root: Path) -> str:
         "formatter": f"ruff {FORMATTER_VERSION}",
         "inputs": {str(path): _digest(root / path) for path in provider.inputs},
         "curated_spec": {str(provider.curated): _digest(out / provider.curated)},
+        "templates": {
+            str(path.relative_to(root)): _digest(path)
+            for path in sorted((root / TEMPLATES).glob("*.jinja"))
+        },
     }
     return json.dumps(record, indent=2) + "\n"
 
