@@ -1,18 +1,107 @@
 """Typed, contract-tested clients for ByteDance Seedance video generation APIs.
 
-The typed client of each provider is generated from its curated OpenAPI spec
-(``specs/<provider>/openapi.yaml``) and ships beside this package as ``seedance_<provider>``::
+One API over every provider (``siray``, ``siraya``, ``genray``, ``anyfast``, ``modelark``)::
 
-    from seedance_genray import AuthenticatedClient
-    from seedance_genray.api.videos import create_video
+    from seedance import SeedanceClient, VideoRequest
 
-    client = AuthenticatedClient(base_url="https://genray.ai", token="sk_live_...")
+    with SeedanceClient("genray") as client:  # key from GENRAY_API_KEY
+        job = client.generate(VideoRequest(prompt="a cat cooking pasta", duration=5),
+                              timeout=600, on_update=print)
+        client.download(job, "cat.mp4")
 
-The provider-neutral facade will live in this package.
+Each provider's typed client, generated from its curated OpenAPI spec, ships beside this package
+as ``seedance_<provider>`` and stays reachable as ``client.generated``.
 """
 
 from __future__ import annotations
 
-__all__ = ["__version__"]
+from typing import Any
+
+from ._async_client import AsyncSeedanceClient
+from ._capabilities import ModelCapabilities, ProviderCapabilities
+from ._client import SeedanceClient
+from ._config import MissingAPIKeyError
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    DownloadError,
+    InsufficientCreditsError,
+    InvalidRequestError,
+    JobFailedError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestError,
+    ResponseError,
+    SeedanceError,
+    ServerError,
+    UnprocessableEntityError,
+    UnsupportedError,
+    WaitTimeoutError,
+    WebhookVerificationError,
+)
+from ._models import Job, JobError, JobStatus, VideoRequest
+from ._retry import PollingPolicy, RetryPolicy
+from ._webhooks import JobEvents, parse_webhook
+from .adapters import adapter, provider_names
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AsyncSeedanceClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "DownloadError",
+    "InsufficientCreditsError",
+    "InvalidRequestError",
+    "Job",
+    "JobError",
+    "JobEvents",
+    "JobFailedError",
+    "JobStatus",
+    "MissingAPIKeyError",
+    "ModelCapabilities",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PollingPolicy",
+    "ProviderCapabilities",
+    "RateLimitError",
+    "RequestError",
+    "ResponseError",
+    "RetryPolicy",
+    "SeedanceClient",
+    "SeedanceError",
+    "ServerError",
+    "UnprocessableEntityError",
+    "UnsupportedError",
+    "VideoRequest",
+    "WaitTimeoutError",
+    "WebhookVerificationError",
+    "__version__",
+    "capabilities",
+    "parse_webhook",
+    "providers",
+]
 
 __version__ = "0.1.0"
+
+
+def providers() -> tuple[str, ...]:
+    """The providers this package has an adapter for."""
+    return provider_names()
+
+
+def capabilities(provider: str, model: str | None = None) -> Any:
+    """The capability matrix: a provider's `ProviderCapabilities`, or one model's.
+
+    >>> capabilities("genray", "seedance-2.0").max_reference_images
+    9
+    """
+    caps = adapter(provider).capabilities
+    return caps if model is None else caps.model(model)

@@ -1,0 +1,240 @@
+"""Everything the sync and async clients share except the I/O itself.
+
+Requests are built by the generated clients (each operation module's ``_get_kwargs``) and their
+responses parsed by them (``_parse_response``); the engine adds the base URL, the key, the
+timeout, the retry decision and the mapping of failures to the `SeedanceError` hierarchy.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Any
+
+import httpx
+
+from ._config import logger, resolve_api_key, resolve_base_url, same_origin
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    JobFailedError,
+    RateLimitError,
+    ResponseError,
+    api_error_class,
+)
+from ._models import Job, JobStatus, VideoRequest
+from ._retry import NOT_SENT, Deadline, PollingPolicy, RetryPolicy, parse_retry_after
+from .adapters import Adapter, Call, adapter
+
+__all__ = ["DEFAULT_TIMEOUT", "Engine", "OutOfTime"]
+
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+USER_AGENT = "seedance-python/0.1.0"
+_TAGS = re.compile(r"<[^>]+>")
+
+
+class OutOfTime(Exception):  # noqa: N818 (internal signal, never escapes a public method)
+    """A retry was due but the deadline leaves no room for it; raised from the failed attempt."""
+
+
+class Engine:
+    """One provider's configuration and the request/response logic around its generated client."""
+
+    def __init__(
+        self,
+        provider: str,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        retry: RetryPolicy | None,
+        polling: PollingPolicy | None,
+        timeout: httpx.Timeout | float,
+    ) -> None:
+        self.adapter: Adapter = adapter(provider)
+        self.provider = provider
+        self.capabilities = self.adapter.capabilities
+        self.api_key = resolve_api_key(provider, api_key, self.adapter.api_key_env)
+        self.base_url = resolve_base_url(provider, base_url, self.adapter.base_url)
+        self.retry = retry or RetryPolicy()
+        self.polling = polling or self.adapter.polling
+        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        package = importlib.import_module(self.adapter.package)
+        # _parse_response only reads `raise_on_unexpected_status` from the client it is given.
+        self._parse_client = package.Client(base_url=self.base_url)
+
+    # --- calls --------------------------------------------------------------------------------
+    def create_call(self, request: VideoRequest) -> Call:
+        """Check *request* against the capabilities and the curated spec; nothing is sent."""
+        caps = self.capabilities.check(request)
+        body = self.adapter.create_body(request, caps)
+        body.update(request.extras)
+        self.adapter.spec.validate_body(self.adapter.create_operation, body)
+        return self.adapter.create(body)
+
+    def extra_call(self, operation: str, method: str, *args: Any, **kwargs: Any) -> Call:
+        self.capabilities.require(operation)
+        call: Call = getattr(self.adapter, method)(*args, **kwargs)
+        return call
+
+    # --- one attempt --------------------------------------------------------------------------
+    def build_request(
+        self, http: httpx.Client | httpx.AsyncClient, call: Call, deadline: Deadline
+    ) -> httpx.Request:
+        kwargs = dict(call.operation._get_kwargs(**call.arguments))
+        kwargs["url"] = self.base_url + kwargs["url"]
+        headers = {
+            **kwargs.pop("headers", {}),
+            "Authorization": f"Bearer {self.api_key.reveal()}",
+            "User-Agent": USER_AGENT,
+        }
+        return http.build_request(**kwargs, headers=headers, timeout=self._timeout(deadline))
+
+    def _timeout(self, deadline: Deadline) -> httpx.Timeout:
+        remaining = deadline.remaining()
+        if remaining is None:
+            return self.timeout
+        clip = max(0.001, remaining)
+        return httpx.Timeout(
+            connect=min(self.timeout.connect or clip, clip),
+            read=min(self.timeout.read or clip, clip),
+            write=min(self.timeout.write or clip, clip),
+            pool=min(self.timeout.pool or clip, clip),
+        )
+
+    def retry_delay(
+        self,
+        call: Call,
+        attempt: int,
+        deadline: Deadline,
+        *,
+        error: Exception | None = None,
+        response: httpx.Response | None = None,
+    ) -> float | None:
+        """Seconds to wait before retrying, or None to stop and report this outcome.
+
+        Raises `OutOfTime` when only the deadline stands in the way of a retry.
+        """
+        status = None if response is None else response.status_code
+        if not self.retry.should_retry(
+            attempt=attempt, idempotent=call.idempotent, error=error, status=status
+        ):
+            return None
+        retry_after = None
+        if response is not None:
+            retry_after = parse_retry_after(response.headers, _json(response))
+            if retry_after is not None and retry_after > self.retry.max_retry_after:
+                return None
+        delay = self.retry.delay(attempt=attempt, retry_after=retry_after)
+        remaining = deadline.remaining()
+        if remaining is not None and delay >= remaining:
+            raise OutOfTime
+
+        logger.info(
+            "%s %s: %s; retrying in %.2fs (attempt %d of %d)",
+            self.provider,
+            _operation_name(call),
+            f"HTTP {status}" if status is not None else type(error).__name__,
+            delay,
+            attempt + 1,
+            self.retry.max_retries + 1,
+        )
+        return delay
+
+    # --- outcomes -----------------------------------------------------------------------------
+    def result(self, call: Call, response: httpx.Response) -> Any:
+        """The generated model parsed from a success response, or the typed error."""
+        logger.debug("%s %s -> %d", self.provider, _operation_name(call), response.status_code)
+        if not response.is_success:
+            raise self.api_error(response)
+        try:
+            return call.operation._parse_response(client=self._parse_client, response=response)
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            raise ResponseError(
+                f"{type(error).__name__}: {error}",
+                provider=self.provider,
+                status_code=response.status_code,
+                body=_json(response) or _excerpt(response.text),
+            ) from None
+
+    def api_error(self, response: httpx.Response) -> APIError:
+        body = _json(response)
+        code, message = self.adapter.error_details(body)
+        text = message or _excerpt(response.text) or response.reason_phrase or "no message"
+        fields: dict[str, Any] = {
+            "provider": self.provider,
+            "status_code": response.status_code,
+            "code": code,
+            "request_id": self._request_id(response.headers),
+            "body": body if body is not None else _excerpt(response.text),
+        }
+        error_class = api_error_class(response.status_code)
+        if error_class is RateLimitError:
+            return RateLimitError(
+                text, retry_after=parse_retry_after(response.headers, body), **fields
+            )
+        return error_class(text, **fields)
+
+    def connection_error(self, error: httpx.TransportError) -> APIConnectionError:
+        accepted = not isinstance(error, NOT_SENT)
+        message = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        if accepted:
+            message += " (the request had been sent: it may have been accepted)"
+        error_class = (
+            APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+        )
+        return error_class(message, provider=self.provider, may_have_been_accepted=accepted)
+
+    def _request_id(self, headers: httpx.Headers) -> str | None:
+        return next(
+            (headers[name] for name in self.adapter.request_id_headers if name in headers), None
+        )
+
+    # --- jobs ---------------------------------------------------------------------------------
+    def job(self, parsed: Any) -> Job:
+        if parsed is None:
+            raise ResponseError("no job in the response", provider=self.provider, status_code=200)
+        return self.adapter.to_job(parsed)
+
+    @staticmethod
+    def finished(job: Job) -> Job:
+        """Return a succeeded job; raise `JobFailedError` for any other final state."""
+        if job.status is JobStatus.SUCCEEDED:
+            return job
+        raise JobFailedError(job)
+
+    @staticmethod
+    def changed(before: Job | None, after: Job) -> bool:
+        return before is None or (before.status, before.progress) != (after.status, after.progress)
+
+    def resume_note(self, job_id: str) -> str:
+        return (
+            f"seedance: {self.provider} job {job_id} is still running;"
+            f" resume with SeedanceClient({self.provider!r}).wait({job_id!r})"
+        )
+
+    def download_headers(self, url: str) -> dict[str, str]:
+        """The API key goes to the API host only, never to a file host."""
+        same_host = same_origin(url, self.base_url)
+        auth = {"Authorization": f"Bearer {self.api_key.reveal()}"} if same_host else {}
+        return {**auth, "User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
+
+
+def job_id_of(job: Job | str) -> str:
+    return job.id if isinstance(job, Job) else job
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _excerpt(text: str, limit: int = 200) -> str:
+    plain = " ".join(_TAGS.sub(" ", text).split())
+    return plain if len(plain) <= limit else plain[: limit - 1] + "…"
+
+
+def _operation_name(call: Call) -> str:
+    return call.operation.__name__.rsplit(".", 1)[-1]

@@ -1,0 +1,157 @@
+"""The contract every provider adapter fulfils (one module per provider, fsspec style).
+
+An adapter is pure mapping, no I/O: it turns a `VideoRequest` into a generated operation call,
+a generated response model into a `Job`, and a provider's error body into a code and a message.
+The clients run the calls (retries, deadlines, errors), so sync and async share every adapter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from types import ModuleType
+from typing import Any, ClassVar
+
+import attrs
+
+from .._capabilities import ModelCapabilities, ProviderCapabilities
+from .._errors import ResponseError, UnsupportedError
+from .._models import Job, JobError, JobStatus, VideoRequest
+from .._retry import PollingPolicy
+from .._spec import CuratedSpec, curated_spec
+
+__all__ = ["Adapter", "Call", "drop_unset", "timestamp"]
+
+
+@attrs.frozen
+class Call:
+    """One operation of a generated client, with the arguments for its ``_get_kwargs``.
+
+    ``idempotent`` decides the retry policy: a call that may create a paid job is not.
+    """
+
+    operation: ModuleType
+    arguments: Mapping[str, Any] = attrs.field(factory=dict)
+    idempotent: bool = True
+
+
+def drop_unset(value: Any) -> Any:
+    """A generated model's field value, or None where the model left it unset (each generated
+    package has its own ``Unset`` class, so it is recognised by name)."""
+    return None if type(value).__name__ == "Unset" else value
+
+
+def timestamp(value: Any) -> datetime | None:
+    """Unix seconds or an ISO 8601 string (UTC when no offset is given) as an aware datetime."""
+    value = drop_unset(value)
+    if isinstance(value, bool) or value is None or value == "":
+        return None
+    if isinstance(value, int | float):
+        return datetime.fromtimestamp(value, tz=UTC)
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return None
+
+
+class Adapter:
+    """Base class of the provider adapters. Subclasses set the class attributes and implement
+    `capabilities_from_spec`, `create`, `get` and `to_job`; the rest has working defaults."""
+
+    name: ClassVar[str]
+    package: ClassVar[str]
+    """The generated client package."""
+    base_url: ClassVar[str]
+    api_key_env: ClassVar[tuple[str, ...]]
+    create_operation: ClassVar[str]
+    """operationId of the create call, whose body is validated against the curated spec."""
+    polling: ClassVar[PollingPolicy]
+    statuses: ClassVar[Mapping[str, JobStatus]]
+    """The provider's status vocabulary; anything else is an error, not a reason to keep polling."""
+    request_id_headers: ClassVar[tuple[str, ...]] = ("x-request-id", "request-id", "x-tt-logid")
+
+    def __init__(self) -> None:
+        self.spec: CuratedSpec = curated_spec(self.name, self.package)
+        self.capabilities: ProviderCapabilities = self.capabilities_from_spec(self.spec)
+
+    # --- what each provider implements ------------------------------------------------------
+    def capabilities_from_spec(self, spec: CuratedSpec) -> ProviderCapabilities:
+        raise NotImplementedError
+
+    def create_body(self, request: VideoRequest, caps: ModelCapabilities) -> dict[str, Any]:
+        """The JSON body for *request*, before ``extras`` are merged in."""
+        raise NotImplementedError
+
+    def create(self, body: dict[str, Any]) -> Call:
+        """The create call for a body that already passed the curated spec's validation."""
+        raise NotImplementedError
+
+    def get(self, job_id: str) -> Call:
+        raise NotImplementedError
+
+    def to_job(self, parsed: Any) -> Job:
+        """A `Job` from the generated model of a create or status response."""
+        raise NotImplementedError
+
+    # --- defaults ---------------------------------------------------------------------------
+    def cancel(self, job_id: str) -> Call:
+        raise UnsupportedError("cancelling a job", provider=self.name)
+
+    def status(self, value: Any) -> JobStatus:
+        """Map the provider's status word; an unknown one is an error."""
+        try:
+            return self.statuses[str(value)]
+        except KeyError:
+            known = ", ".join(self.statuses)
+            raise ResponseError(
+                f"unknown job status {value!r} (known: {known})",
+                provider=self.name,
+                status_code=200,
+            ) from None
+
+    def error_details(self, body: Any) -> tuple[str | None, str | None]:
+        """(provider error code, message) from an error body in any of the common envelopes."""
+        if not isinstance(body, dict):
+            return None, None
+        for key in ("error", "detail"):
+            inner = body.get(key)
+            if isinstance(inner, dict):
+                code = inner.get("code", inner.get("error", inner.get("type")))
+                message = inner.get("message")
+                return _text(code), _text(message)
+            if isinstance(inner, str):
+                return None, inner
+        return _text(body.get("code")), _text(body.get("message"))
+
+    def job_error(self, message: Any, code: Any = None) -> JobError | None:
+        message, code = drop_unset(message), drop_unset(code)
+        if not message and not code:
+            return None
+        return JobError(message=str(message or code), code=None if code is None else str(code))
+
+    def job(self, *, raw: Any, **fields: Any) -> Job:
+        return Job(provider=self.name, raw=_raw(raw), **fields)
+
+    def jobs(self, parsed: Any) -> list[Job]:
+        """The jobs of a list response."""
+        raise UnsupportedError("listing jobs", provider=self.name)
+
+    def webhook_job(
+        self, body: bytes, headers: Mapping[str, str], secret: str | None, tolerance: float
+    ) -> Job:
+        raise UnsupportedError("webhooks", provider=self.name)
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _raw(parsed: Any) -> dict[str, Any]:
+    to_dict = getattr(parsed, "to_dict", None)
+    if callable(to_dict):
+        result: dict[str, Any] = to_dict()
+        return result
+    return dict(parsed) if isinstance(parsed, Mapping) else {}
