@@ -23,6 +23,9 @@ from .adapters import Call
 
 __all__ = ["AsyncSeedanceClient"]
 
+# How the client waits between attempts and polls (tests replace it to run without waiting).
+_sleep = asyncio.sleep
+
 
 class AsyncSeedanceClient:
     """An asyncio client for one provider; every method of `SeedanceClient`, awaitable.
@@ -115,6 +118,8 @@ class AsyncSeedanceClient:
         carries the job id to resume). *on_update* is called on every status or progress change.
         With *events*, a webhook delivery ends the wait at once and polling is only the fallback.
         """
+        if isinstance(job, Job) and job.status.is_terminal:
+            return self._engine.finished(job)
         job_id = job_id_of(job)
         deadline = Deadline(timeout)
         last = job if isinstance(job, Job) else None
@@ -135,7 +140,7 @@ class AsyncSeedanceClient:
                 if events is not None:
                     pushed = await events.wait_async(job_id, pause)
                 else:
-                    await asyncio.sleep(pause)
+                    await _sleep(pause)
                 if pushed is not None and pushed.status.is_terminal:
                     if on_update is not None:
                         on_update(pushed)
@@ -275,7 +280,7 @@ class AsyncSeedanceClient:
                 delay = engine.retry_delay(call, attempt, deadline, response=response)
                 if delay is None:
                     return engine.result(call, response)
-            await asyncio.sleep(delay)
+            await _sleep(delay)
 
     async def aclose(self) -> None:
         if self._owns_http:

@@ -124,7 +124,7 @@ class ProviderCapabilities:
         others = [name for name, model in self.models.items() if _accepts(model, field)]
         hint = f"models that do: {', '.join(others)}" if others else None
         raise UnsupportedError(
-            f"the {field} field", provider=self.provider, model=caps.model, hint=hint
+            f"the {field} field", provider=self.provider, model=caps.model, hint=hint, field=field
         )
 
     def as_dict(self) -> dict[str, Any]:

@@ -31,6 +31,8 @@ __all__ = ["SeedanceClient"]
 OnUpdate = Callable[[Job], None]
 # Errors a poll may hit that say nothing about the job itself; at the deadline they end the wait.
 TRANSIENT = (APIConnectionError, ServerError, RateLimitError)
+# How the client waits between attempts and polls (tests replace it to run without waiting).
+_sleep = time.sleep
 
 
 class SeedanceClient:
@@ -121,6 +123,8 @@ class SeedanceClient:
         carries the job id to resume). *on_update* is called on every status or progress change.
         With *events*, a webhook delivery ends the wait at once and polling is only the fallback.
         """
+        if isinstance(job, Job) and job.status.is_terminal:
+            return self._engine.finished(job)
         job_id = job_id_of(job)
         deadline = Deadline(timeout)
         last = job if isinstance(job, Job) else None
@@ -141,7 +145,7 @@ class SeedanceClient:
                 if events is not None:
                     pushed = events.wait(job_id, pause)
                 else:
-                    time.sleep(pause)
+                    _sleep(pause)
                 if pushed is not None and pushed.status.is_terminal:
                     if on_update is not None:
                         on_update(pushed)
@@ -277,7 +281,7 @@ class SeedanceClient:
                 delay = engine.retry_delay(call, attempt, deadline, response=response)
                 if delay is None:
                     return engine.result(call, response)
-            time.sleep(delay)
+            _sleep(delay)
 
     def close(self) -> None:
         if self._owns_http:

@@ -28,7 +28,9 @@ __all__ = ["ProgressCallback", "download_async", "download_sync"]
 ProgressCallback = Callable[[int, int | None], None]
 """Called with (bytes received so far, total bytes or None when the server does not say)."""
 
-CHUNK = 1 << 20
+# How downloads wait before resuming (tests replace them to run without waiting).
+_sleep = time.sleep
+_async_sleep = asyncio.sleep
 _CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
 
 
@@ -65,7 +67,10 @@ class _Partial:
             self.file.truncate()
             self.received = 0
         length = response.headers.get("content-length")
-        self.total = int(length) if length and length.isdigit() else None
+        # Content-Length counts encoded bytes: it can only be checked when nothing was encoded
+        # (downloads ask for `identity`, but a server may not listen).
+        encoded = response.headers.get("content-encoding", "identity") != "identity"
+        self.total = int(length) if length and length.isdigit() and not encoded else None
 
     def write(self, chunk: bytes, on_progress: ProgressCallback | None) -> None:
         self.file.write(chunk)
@@ -126,13 +131,13 @@ def download_sync(
             try:
                 with http.stream("GET", url, headers=partial.headers(headers)) as response:
                     partial.start(response)
-                    for chunk in response.iter_raw(CHUNK):
+                    for chunk in response.iter_bytes():
                         partial.write(chunk, on_progress)
                 if partial.complete:
                     return partial.finish()
                 raise _TruncatedError(f"ended at {partial.received} of {partial.total} bytes")
             except (httpx.TransportError, _TruncatedError) as error:
-                time.sleep(_give_up(partial, attempt, retry, error))
+                _sleep(_give_up(partial, attempt, retry, error))
     except BaseException:
         partial.discard()
         raise
@@ -155,13 +160,13 @@ async def download_async(
             try:
                 async with http.stream("GET", url, headers=partial.headers(headers)) as response:
                     partial.start(response)
-                    async for chunk in response.aiter_raw(CHUNK):
+                    async for chunk in response.aiter_bytes():
                         partial.write(chunk, on_progress)
                 if partial.complete:
                     return partial.finish()
                 raise _TruncatedError(f"ended at {partial.received} of {partial.total} bytes")
             except (httpx.TransportError, _TruncatedError) as error:
-                await asyncio.sleep(_give_up(partial, attempt, retry, error))
+                await _async_sleep(_give_up(partial, attempt, retry, error))
     except BaseException:
         partial.discard()
         raise

@@ -81,9 +81,17 @@ class UnsupportedError(RequestError):
     """The provider (or the chosen model) does not offer this field or operation."""
 
     def __init__(
-        self, what: str, *, provider: str, model: str | None = None, hint: str | None = None
+        self,
+        what: str,
+        *,
+        provider: str,
+        model: str | None = None,
+        hint: str | None = None,
+        field: str | None = None,
     ) -> None:
         self.what = what
+        self.field = field
+        """The request field that is not supported, when it is a field."""
         self.provider = provider
         self.model = model
         on = f"{provider} ({model})" if model else provider

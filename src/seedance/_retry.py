@@ -107,15 +107,19 @@ class PollingPolicy:
         return min(self.maximum, self.initial * self.multiplier ** (poll - 1))
 
 
+# The clock deadlines read (tests replace it with a fake one).
+_monotonic = time.monotonic
+
+
 class Deadline:
     """One deadline shared by every poll and retry sleep of a wait."""
 
     def __init__(self, timeout: float | None) -> None:
         self.timeout = timeout
-        self._end = None if timeout is None else time.monotonic() + timeout
+        self._end = None if timeout is None else _monotonic() + timeout
 
     def remaining(self) -> float | None:
-        return None if self._end is None else self._end - time.monotonic()
+        return None if self._end is None else self._end - _monotonic()
 
     @property
     def expired(self) -> bool:

@@ -77,9 +77,17 @@ class CuratedSpec:
         error = best_match(self._validator(operation_id).iter_errors(body))
         if error is None:
             return
-        field = ".".join(str(part) for part in error.absolute_path) or "(body)"
+        where = [str(part) for part in error.absolute_path]
+        value, allowed = error.instance, _allowed(error)
+        if error.validator == "required":
+            # Name the missing field itself, not the object that lacks it.
+            missing = next(name for name in error.validator_value if name not in error.instance)
+            where, value, allowed = [*where, missing], None, "a value (the field is required)"
+        elif error.validator == "not" and "required" in error.validator_value:
+            where = [*where, " + ".join(error.validator_value["required"])]
+            value, allowed = "all set together", "at most one of them"
         raise InvalidRequestError(
-            field, error.instance, _allowed(error), provider=self.provider
+            ".".join(where) or "(body)", value, allowed, provider=self.provider
         ) from None
 
     @cache  # noqa: B019  (one spec object per provider, kept for the process)

@@ -1,0 +1,171 @@
+"""Siraya (https://siraya.ai): an OpenAI-style gateway whose create call answers either with the
+finished video or with a job to poll."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from seedance_siraya.api.videos import create_video_generation, get_video_generation
+from seedance_siraya.models import GeneratedVideoList, VideoGenerationRequest
+
+from .._capabilities import ModelCapabilities, ProviderCapabilities
+from .._errors import InvalidRequestError, ResponseError
+from .._models import Job, JobStatus, VideoRequest
+from .._retry import PollingPolicy
+from .._spec import CuratedSpec, curated_spec
+from ._base import Adapter, Call, drop_unset, timestamp
+
+__all__ = ["ADAPTER", "SirayaAdapter"]
+
+_REQUEST = "VideoGenerationRequest"
+_SPEC = curated_spec("siraya", "seedance_siraya")
+# A synchronous answer has no job id: its id is made from its `created` time ("sync-1760347750"),
+# and there is nothing to query with it.
+_SYNC = "sync-"
+# The spec states no seed range: any integer is passed on and the provider judges it.
+_ANY_SEED = (-(2**63), 2**63 - 1)
+# No documented reference counts: Seedance 2.0's limits as two other resellers of the same model
+# document them (Siray 000_549cd8faf9634de1.txt, Genray 003_5696a40c0f91bc94.txt: 9, 3, 3).
+_REFERENCES = {"image": 9, "video": 3, "audio": 3}
+_NAMES = {
+    "prompt": "prompt",
+    "model": "model",
+    "duration": "seconds",
+    "resolution": "resolution",
+    "aspect_ratio": "aspect_ratio",
+    "seed": "seed",
+    "generate_audio": "generate_audio",
+    "negative_prompt": "negative_prompt",
+}
+
+
+class SirayaAdapter(Adapter):
+    name = "siraya"
+    package = "seedance_siraya"
+    base_url = str(_SPEC.document["servers"][0]["url"])
+    api_key_env = ("SIRAYA_API_KEY",)
+    create_operation = "create_video_generation"
+    # No polling guidance is documented (nor a status endpoint: the one used is inferred); a
+    # Seedance job takes one to a few minutes, so 5 s growing to 15 s is about ten polls.
+    polling = PollingPolicy(initial=5.0, maximum=15.0)
+    # Only `processing` is documented; the rest is OpenAI's video job vocabulary (inferred).
+    statuses: ClassVar[Mapping[str, JobStatus]] = {
+        "queued": JobStatus.QUEUED,
+        "in_progress": JobStatus.RUNNING,
+        "processing": JobStatus.RUNNING,
+        "completed": JobStatus.SUCCEEDED,
+        "failed": JobStatus.FAILED,
+    }
+
+    def capabilities_from_spec(self, spec: CuratedSpec) -> ProviderCapabilities:
+        # The spec's rule `if input_references then model in [...]` names the models with them.
+        with_references = spec.schema(_REQUEST)["then"]["properties"]["model"]["enum"]
+        models = {
+            model: ModelCapabilities(
+                model=model,
+                durations=spec.enum(_REQUEST, "seconds"),
+                resolutions=spec.enum(_REQUEST, "resolution"),
+                aspect_ratios=spec.enum(_REQUEST, "aspect_ratio"),
+                seed=_ANY_SEED,
+                max_reference_images=_REFERENCES["image"] if model in with_references else 0,
+                max_reference_videos=_REFERENCES["video"] if model in with_references else 0,
+                max_reference_audios=_REFERENCES["audio"] if model in with_references else 0,
+                first_frame=True,
+                last_frame=True,
+                generate_audio=True,
+                negative_prompt=True,
+                notes=(
+                    "frames and references are exclusive; the reference limits are Seedance 2.0's"
+                    " on other resellers, not Siraya's (002_c35801f01b0052f1.txt gives none)"
+                    if model in with_references
+                    else "first and last frame only; no references (002_c35801f01b0052f1.txt)"
+                ),
+            )
+            for model in spec.enum(_REQUEST, "model")
+        }
+        example = spec.operation(self.create_operation)["requestBody"]["content"]
+        return ProviderCapabilities(
+            provider=self.name,
+            models=models,
+            default_model=str(example["application/json"]["example"]["model"]),
+            operations=frozenset(),
+        )
+
+    def create_body(self, request: VideoRequest, caps: ModelCapabilities) -> dict[str, Any]:
+        provided = {**request.provided(), "model": caps.model}
+        body = {_NAMES[key]: value for key, value in provided.items() if key in _NAMES}
+        frames = [
+            {"type": kind, "url": provided[kind]}
+            for kind in ("first_frame", "last_frame")
+            if kind in provided
+        ]
+        references = [
+            {"type": kind, "url": url, "role": f"reference_{kind}"}
+            for kind in ("image", "video", "audio")
+            for url in provided.get(f"reference_{kind}s", ())
+        ]
+        if frames and references:
+            raise InvalidRequestError(
+                "first_frame",
+                provided["first_frame"],
+                "no frames together with reference_images, _videos or _audios (the modes are"
+                " exclusive; describe the first frame in the prompt instead)",
+                provider=self.name,
+            )
+        if frames:
+            body["frame_images"] = frames
+        if references:
+            body["input_references"] = references
+        return body
+
+    def create(self, body: dict[str, Any]) -> Call:
+        return Call(
+            create_video_generation,
+            {"body": VideoGenerationRequest.from_dict(body)},
+            idempotent=False,
+        )
+
+    def get(self, job_id: str) -> Call:
+        if job_id.startswith(_SYNC):
+            raise InvalidRequestError(
+                "job_id",
+                job_id,
+                "the id of a job to poll; a synchronous answer (sync-...) is already final",
+                provider=self.name,
+            )
+        return Call(get_video_generation, {"video_id": job_id})
+
+    def to_job(self, parsed: Any) -> Job:
+        if isinstance(parsed, GeneratedVideoList):
+            if not parsed.data:
+                raise ResponseError(
+                    "the finished answer lists no video", provider=self.name, status_code=200
+                )
+            return self.job(
+                raw=parsed,
+                id=f"{_SYNC}{parsed.created}",
+                status=JobStatus.SUCCEEDED,
+                video_url=parsed.data[0].url,
+                created_at=timestamp(parsed.created),
+            )
+        # Inferred from OpenAI's video job, as the vocabulary: `progress` (0-100), `error`
+        # ({code, message}) and, by analogy with the synchronous answer, `url`.
+        extra = parsed.additional_properties
+        error = extra.get("error")
+        if not isinstance(error, dict):
+            error = {"message": error}
+        progress = extra.get("progress")
+        return self.job(
+            raw=parsed,
+            id=parsed.id,
+            status=self.status(parsed.status),
+            model=drop_unset(parsed.model),
+            progress=progress / 100 if isinstance(progress, int | float) else None,
+            video_url=extra.get("url"),
+            error=self.job_error(error.get("message"), error.get("code")),
+            created_at=timestamp(parsed.created_at),
+        )
+
+
+ADAPTER = SirayaAdapter

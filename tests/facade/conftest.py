@@ -1,0 +1,131 @@
+"""Fixtures of the facade suites: every provider's profile, a fake clock, and one client API
+that runs each test against both `SeedanceClient` and `AsyncSeedanceClient`."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import inspect
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+import respx
+
+import seedance
+from seedance import _async_client, _client, _download, _retry
+from seedance.adapters import provider_names
+
+from .profiles._profile import Profile
+
+PROFILES: list[Profile] = [
+    importlib.import_module(f"{__package__}.profiles.{name}").PROFILE
+    for name in provider_names()
+    if importlib.util.find_spec(f"{__package__}.profiles.{name}") is not None
+]
+API_KEY = "sk_live_TESTKEY_0123456789abcdef"
+
+
+class FakeClock:
+    """Replaces every sleep of the package: sleeping only moves this clock forward."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    fake = FakeClock()
+    monkeypatch.setattr(_retry, "_monotonic", fake.monotonic)
+    monkeypatch.setattr(_client, "_sleep", fake.sleep)
+    monkeypatch.setattr(_async_client, "_sleep", fake.async_sleep)
+    monkeypatch.setattr(_download, "_sleep", fake.sleep)
+    monkeypatch.setattr(_download, "_async_sleep", fake.async_sleep)
+    return fake
+
+
+CASES = {"status_case": "statuses", "unsupported_case": "unsupported", "error_case": "errors"}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run each test for every provider, and for each of its cases where the test takes one."""
+    if "profile" not in metafunc.fixturenames:
+        return
+    for name, attribute in CASES.items():
+        if name in metafunc.fixturenames:
+            pairs = [(p, case) for p in PROFILES for case in getattr(p, attribute)]
+            ids = [
+                f"{p.provider}-{index}"
+                for p in PROFILES
+                for index, _ in enumerate(getattr(p, attribute))
+            ]
+            metafunc.parametrize(("profile", name), pairs, indirect=["profile"], ids=ids)
+            return
+    metafunc.parametrize("profile", PROFILES, indirect=True, ids=[p.provider for p in PROFILES])
+
+
+@pytest.fixture
+def profile(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Profile:
+    value: Profile = request.param
+    monkeypatch.setenv(value.api_key_env, API_KEY)
+    return value
+
+
+class Blocking:
+    """The async client behind the sync client's API: each coroutine runs to completion."""
+
+    def __init__(self, client: seedance.AsyncSeedanceClient) -> None:
+        self._client = client
+        self._loop = asyncio.new_event_loop()
+
+    def __getattr__(self, name: str) -> Any:
+        attribute = getattr(self._client, name)
+        if not inspect.iscoroutinefunction(attribute):
+            return attribute
+
+        def run(*args: Any, **kwargs: Any) -> Any:
+            return self._loop.run_until_complete(attribute(*args, **kwargs))
+
+        return run
+
+    def close(self) -> None:
+        self._loop.run_until_complete(self._client.aclose())
+        self._loop.close()
+
+
+MakeClient = Callable[..., Any]
+
+
+@pytest.fixture(params=["sync", "async"])
+def make_client(request: pytest.FixtureRequest, clock: FakeClock) -> Iterator[MakeClient]:
+    """make_client(provider, **options): a client with the sync API, sync or async underneath."""
+    made: list[Any] = []
+
+    def make(provider: str, **options: Any) -> Any:
+        if request.param == "sync":
+            client: Any = seedance.SeedanceClient(provider, **options)
+        else:
+            client = Blocking(seedance.AsyncSeedanceClient(provider, **options))
+        made.append(client)
+        return client
+
+    yield make
+    for client in made:
+        client.close()
+
+
+@pytest.fixture
+def router(profile: Profile) -> Iterator[respx.MockRouter]:
+    with respx.mock(base_url=profile.base_url, assert_all_called=False) as mock:
+        yield mock

@@ -1,0 +1,155 @@
+"""Downloads: streamed, atomic, resumed after a dropped connection, the key kept to the API host."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import respx
+
+from seedance import DownloadError, Job, JobStatus
+
+from .conftest import API_KEY, MakeClient
+from .profiles._profile import Profile
+
+VIDEO = bytes(range(256)) * 4096  # 1 MiB
+URL = "https://files.example.com/video.mp4"
+
+
+class _Dropping(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body that sends *cut* bytes and then loses the connection."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield self.data
+        raise httpx.ReadError("connection reset by peer")
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield self.data
+        raise httpx.ReadError("connection reset by peer")
+
+
+def _job(url: str = URL) -> Job:
+    return Job(id="job-1", provider="genray", status=JobStatus.SUCCEEDED, video_url=url)
+
+
+def _serve(request: httpx.Request) -> httpx.Response:
+    """Serves VIDEO with Range support."""
+    ranged = request.headers.get("range")
+    if ranged:
+        start = int(ranged.removeprefix("bytes=").rstrip("-"))
+        part = VIDEO[start:]
+        return httpx.Response(
+            206,
+            content=part,
+            headers={"content-range": f"bytes {start}-{len(VIDEO) - 1}/{len(VIDEO)}"},
+        )
+    return httpx.Response(200, content=VIDEO)
+
+
+def test_a_download_is_written_whole_with_progress(
+    profile: Profile, make_client: MakeClient, tmp_path: Path
+) -> None:
+    progress: list[tuple[int, int | None]] = []
+    with respx.mock() as router:
+        route = router.get(URL).mock(side_effect=_serve)
+        client = make_client(profile.provider)
+        path = client.download(
+            _job(), tmp_path / "video.mp4", on_progress=lambda *p: progress.append(p)
+        )
+    assert path.read_bytes() == VIDEO
+    assert progress[-1] == (len(VIDEO), len(VIDEO))
+    assert "authorization" not in route.calls.last.request.headers, (
+        "the key stays with the API host"
+    )
+    assert list(tmp_path.iterdir()) == [path]
+
+
+class _DropsOnce:
+    """A file host whose first answer loses the connection after *cut* bytes.
+
+    (respx reads mocked bodies eagerly, so a drop in the middle needs a real streaming transport.)
+    """
+
+    def __init__(self, cut: int, *, honours_range: bool = True) -> None:
+        self.cut = cut
+        self.honours_range = honours_range
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        if len(self.requests) == 1:
+            headers = {"content-length": str(len(VIDEO))}
+            return httpx.Response(200, headers=headers, stream=_Dropping(VIDEO[: self.cut]))
+        if self.honours_range:
+            return _serve(request)
+        return httpx.Response(200, content=VIDEO)
+
+
+def test_a_dropped_download_resumes_with_a_range_request(
+    profile: Profile, make_client: MakeClient, tmp_path: Path
+) -> None:
+    host = _DropsOnce(300_000)
+    client = make_client(profile.provider, transport=httpx.MockTransport(host))
+    path = client.download(_job(), tmp_path / "video.mp4")
+    assert [request.headers.get("range") for request in host.requests] == [None, "bytes=300000-"]
+    assert path.read_bytes() == VIDEO
+
+
+def test_a_server_that_ignores_the_range_restarts_the_file(
+    profile: Profile, make_client: MakeClient, tmp_path: Path
+) -> None:
+    host = _DropsOnce(1000, honours_range=False)
+    client = make_client(profile.provider, transport=httpx.MockTransport(host))
+    path = client.download(_job(), tmp_path / "video.mp4")
+    assert len(host.requests) == 2
+    assert path.read_bytes() == VIDEO
+
+
+def test_a_download_that_keeps_failing_leaves_nothing_behind(
+    profile: Profile, make_client: MakeClient, tmp_path: Path
+) -> None:
+    target = tmp_path / "video.mp4"
+    target.write_bytes(b"the previous, complete file")
+    with respx.mock() as router:
+        router.get(URL).mock(side_effect=httpx.ReadError("reset"))
+        client = make_client(profile.provider)
+        with pytest.raises(DownloadError):
+            client.download(_job(), target)
+    assert target.read_bytes() == b"the previous, complete file", "the old file is untouched"
+    assert list(tmp_path.iterdir()) == [target], "no partial file is left"
+
+
+def test_an_http_error_is_a_download_error(
+    profile: Profile, make_client: MakeClient, tmp_path: Path
+) -> None:
+    with respx.mock() as router:
+        router.get(URL).respond(403)
+        client = make_client(profile.provider)
+        with pytest.raises(DownloadError, match="403"):
+            client.download(_job(), tmp_path / "video.mp4")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_key_is_sent_only_to_the_api_host(
+    profile: Profile, make_client: MakeClient, tmp_path: Path
+) -> None:
+    on_api_host = profile.base_url.rstrip("/") + "/files/video.mp4"
+    with respx.mock() as router:
+        route = router.get(on_api_host).respond(200, content=b"video")
+        client = make_client(profile.provider)
+        client.download(_job(on_api_host), tmp_path / "video.mp4")
+    assert route.calls.last.request.headers["authorization"] == f"Bearer {API_KEY}"
+
+
+def test_a_job_without_a_video_cannot_be_downloaded(
+    profile: Profile, make_client: MakeClient, tmp_path: Path
+) -> None:
+    client = make_client(profile.provider)
+    queued = Job(id="job-1", provider=profile.provider, status=JobStatus.QUEUED)
+    with pytest.raises(DownloadError, match="no video URL"):
+        client.download(queued, tmp_path / "video.mp4")
