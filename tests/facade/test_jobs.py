@@ -8,6 +8,8 @@ import httpx
 import pytest
 import respx
 
+from conftest import PROVIDERS
+from pipeline import Provider
 from seedance import APIError, JobStatus, RequestError, ResponseError, VideoRequest
 from seedance._errors import api_error_class
 from support.openapi import curated, operations, validator
@@ -16,9 +18,7 @@ from .conftest import API_KEY, MakeClient
 from .profiles._profile import ErrorCase, Profile, StatusCase
 
 
-def _provider(profile: Profile):  # type: ignore[no-untyped-def]
-    from conftest import PROVIDERS
-
+def _provider(profile: Profile) -> Provider:
     return next(p for p in PROVIDERS if p.name == profile.provider)
 
 
@@ -105,8 +105,9 @@ def test_an_unknown_status_is_an_error_not_a_loop(
 def _status_word(body: object) -> str:
     """The status value in a status body, wherever the provider nests it."""
     if isinstance(body, dict):
-        if isinstance(body.get("status"), str):
-            return body["status"]
+        status = body.get("status")
+        if isinstance(status, str):
+            return status
         for value in body.values():
             found = _status_word(value)
             if found:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from datetime import datetime, timedelta, timezone
 
 import httpx
 import pytest
@@ -11,6 +11,7 @@ import respx
 
 from seedance import (
     APIConnectionError,
+    APIError,
     APITimeoutError,
     RateLimitError,
     RetryPolicy,
@@ -80,10 +81,10 @@ def test_a_create_is_not_retried_after_a_status_that_may_follow_acceptance(
 ) -> None:
     route = _create_route(profile, router).respond(status_code)
     client = make_client(profile.provider, retry=RETRIES)
-    with pytest.raises(Exception) as raised:
+    with pytest.raises(APIError) as raised:
         client.submit(profile.request)
     assert route.call_count == 1, "a second create could start a second paid job"
-    assert getattr(raised.value, "status_code", None) == status_code
+    assert raised.value.status_code == status_code
 
 
 @pytest.mark.parametrize(
@@ -138,7 +139,7 @@ def test_a_create_is_retried_after_429_honouring_retry_after(
 def test_retry_after_as_an_http_date(
     profile: Profile, make_client: MakeClient, router: respx.MockRouter, clock: FakeClock
 ) -> None:
-    when = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=30), usegmt=True)
+    when = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
     route = _get_route(profile, router)
     route.side_effect = [httpx.Response(503, headers={"Retry-After": when}), _status(profile)]
     client = make_client(profile.provider, retry=RETRIES)

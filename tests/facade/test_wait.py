@@ -6,7 +6,15 @@ import httpx
 import pytest
 import respx
 
-from seedance import Job, JobFailedError, JobStatus, PollingPolicy, RetryPolicy, WaitTimeoutError
+from seedance import (
+    Job,
+    JobEvents,
+    JobFailedError,
+    JobStatus,
+    PollingPolicy,
+    RetryPolicy,
+    WaitTimeoutError,
+)
 
 from .conftest import FakeClock, MakeClient
 from .profiles._profile import Profile
@@ -119,3 +127,23 @@ def test_an_interrupted_wait_says_which_job_to_resume(
     with pytest.raises(KeyboardInterrupt) as raised:
         client.wait("job-1")
     assert any("job-1" in note and "wait" in note for note in raised.value.__notes__)
+
+
+def test_a_webhook_ends_the_wait_without_another_poll(
+    profile: Profile, make_client: MakeClient, router: respx.MockRouter
+) -> None:
+    route = _get_route(profile, router).mock(return_value=_by_status(profile, JobStatus.RUNNING))
+    inbox = JobEvents()
+    inbox.publish(
+        Job(
+            id="job-1", provider=profile.provider, status=JobStatus.SUCCEEDED, video_url="https://v"
+        )
+    )
+    updates: list[Job] = []
+    client = make_client(profile.provider, polling=POLLING)
+
+    job = client.wait("job-1", events=inbox, on_update=updates.append)
+
+    assert job.video_url == "https://v"
+    assert route.call_count == 1, "polling is only the fallback"
+    assert [update.status for update in updates] == [JobStatus.RUNNING, JobStatus.SUCCEEDED]

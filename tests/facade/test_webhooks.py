@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import json
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -18,7 +18,7 @@ SECRET = "whsec_test_secret"
 def _delivery(
     *, age: float = 0.0, secret: str = SECRET, status: str = "completed"
 ) -> tuple[bytes, dict[str, str]]:
-    sent = datetime.now(timezone.utc) - timedelta(seconds=age)
+    sent = datetime.now(UTC) - timedelta(seconds=age)
     body = json.dumps(
         {
             "event": "video.completed",
@@ -50,13 +50,13 @@ def test_a_valid_delivery_becomes_a_job() -> None:
 def test_a_tampered_body_is_rejected() -> None:
     body, headers = _delivery()
     tampered = body.replace(b"abc123.mp4", b"evil00.mp4")
-    with pytest.raises(WebhookVerificationError, match="(?i)signature"):
+    with pytest.raises(WebhookVerificationError, match=r"(?i)signature"):
         parse_webhook("genray", tampered, headers, secret=SECRET)
 
 
 def test_the_wrong_secret_is_rejected() -> None:
     body, headers = _delivery(secret="another-secret")
-    with pytest.raises(WebhookVerificationError, match="(?i)signature"):
+    with pytest.raises(WebhookVerificationError, match=r"(?i)signature"):
         parse_webhook("genray", body, headers, secret=SECRET)
 
 

@@ -1,0 +1,248 @@
+"""BytePlus ModelArk: ByteDance's first-party Seedance task API, with list, cancel and callbacks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
+
+from seedance_modelark.api.tasks import create_task, delete_task, get_task, list_tasks
+from seedance_modelark.models import CreateTaskRequest, Task, TaskCreated
+
+from .._capabilities import ModelCapabilities, ProviderCapabilities
+from .._errors import InvalidRequestError, WebhookVerificationError
+from .._models import Job, JobStatus, VideoRequest
+from .._retry import PollingPolicy
+from .._spec import CuratedSpec, curated_spec
+from ._base import Adapter, Call, drop_unset, timestamp
+
+__all__ = ["ADAPTER", "ModelArkAdapter"]
+
+_PACKAGE = "seedance_modelark"
+_REQUEST = "CreateTaskRequest"
+# The docs ask for no more than one status poll every 10 s (x-polling-interval-seconds of get_task).
+_MIN_POLL = float(curated_spec("modelark", _PACKAGE).polling_interval("get_task").get("min", 10))
+
+# What the spec leaves to "the values depend on the model", per documented model id. Sources:
+# provider-notes.md (Anyfast resells these same models: 1.0 lite takes 2-12 s, 1.5 pro 4-12 s),
+# 004_f29313f54e4a30d9.txt (1.5 pro with generate_audio and draft), 002_c35801f01b0052f1.txt and
+# 003_5696a40c0f91bc94.txt (multimodal references on 2.0 only: 9 images, 3 videos, 3 audios;
+# 4-15 s). Anything no source supports stays off; the server has the last word on the rest.
+_LITE = tuple(range(2, 13))
+_MODELS: Mapping[str, Mapping[str, Any]] = {
+    "seedance-1-0-pro-250528": {
+        "first_frame": True,
+        "last_frame": True,
+        "notes": "durations not documented per model (the server checks them);"
+        " last_frame inferred (002 documents first/last frame control for its Seedance models,"
+        " 1.0 pro among them)",
+    },
+    "seedance-1-0-pro-fast-251015": {
+        "first_frame": True,
+        "notes": "durations not documented per model (the server checks them);"
+        " first frame only: no source documents a last frame for the fast model (inferred)",
+    },
+    "seedance-1-0-lite-t2v-250428": {
+        "durations": _LITE,
+        "notes": "text to video only (by its name); durations 2-12 from Anyfast's page of the"
+        " same model (provider-notes.md)",
+    },
+    "seedance-1-0-lite-i2v-250428": {
+        "durations": _LITE,
+        "first_frame": True,
+        "last_frame": True,
+        "max_reference_images": 4,
+        "notes": "image to video: needs a first_frame or reference_images; 1-4 reference images"
+        " per BytePlus's model page (not in the shared notes: inferred); durations 2-12 from"
+        " Anyfast's page of the same model",
+    },
+    "seedance-1-5-pro-251215": {
+        "durations": tuple(range(4, 13)),
+        "first_frame": True,
+        "last_frame": True,
+        "generate_audio": True,
+        "draft": True,
+        "notes": "generate_audio and draft from 004 (Anyfast, same model); durations 4-12 from"
+        " provider-notes.md (Anyfast)",
+    },
+    "dreamina-seedance-2-0-260128": {
+        "durations": tuple(range(4, 16)),
+        "first_frame": True,
+        "last_frame": True,
+        "max_reference_images": 9,
+        "max_reference_videos": 3,
+        "max_reference_audios": 3,
+        "generate_audio": True,
+        "notes": "reference limits and durations 4-15 from resellers of Seedance 2.0 (003, 001);"
+        " 002 says frame control and references are exclusive modes (not enforced here)",
+    },
+    "dreamina-seedance-2-0-fast-260128": {
+        "durations": tuple(range(4, 16)),
+        "first_frame": True,
+        "last_frame": True,
+        "max_reference_images": 9,
+        "max_reference_videos": 3,
+        "max_reference_audios": 3,
+        "generate_audio": True,
+        "notes": "reference limits and durations 4-15 from resellers of Seedance 2.0 (003, 001);"
+        " 002 says frame control and references are exclusive modes (not enforced here)",
+    },
+}
+# Image-to-video only: a request without an image is refused before it is sent.
+_NEEDS_IMAGE = frozenset({"seedance-1-0-lite-i2v-250428", "doubao-seedance-1-0-lite-i2v-250428"})
+# Volcengine Ark serves the same API with the 1.x ids prefixed `doubao-` (the spec's model field
+# and servers); no Volcengine id is documented for the dreamina- 2.0 models.
+_VOLCENGINE_PREFIX = "doubao-"
+
+
+class ModelArkAdapter(Adapter):
+    name = "modelark"
+    package = _PACKAGE
+    base_url = "https://ark.ap-southeast.bytepluses.com/api/v3"
+    api_key_env = ("MODELARK_API_KEY", "ARK_API_KEY")
+    create_operation = "create_task"
+    # No faster than the documented 10 s floor; tasks take minutes, so back off to 30 s.
+    polling = PollingPolicy(initial=max(10.0, _MIN_POLL), maximum=30.0)
+    statuses: ClassVar[Mapping[str, JobStatus]] = {
+        "queued": JobStatus.QUEUED,
+        "running": JobStatus.RUNNING,
+        "cancelled": JobStatus.CANCELLED,
+        "succeeded": JobStatus.SUCCEEDED,
+        "failed": JobStatus.FAILED,
+        "expired": JobStatus.EXPIRED,
+    }
+
+    def capabilities_from_spec(self, spec: CuratedSpec) -> ProviderCapabilities:
+        low, high = spec.bounds(_REQUEST, "seed")
+        ids = [str(model) for model in spec.property_schema(_REQUEST, "model")["examples"]]
+        ids += [_VOLCENGINE_PREFIX + model for model in ids if model.startswith("seedance-1")]
+        common: dict[str, Any] = {
+            "durations": (),
+            "resolutions": (),
+            "aspect_ratios": spec.enum(_REQUEST, "ratio"),
+            "seed": (low, high),
+            "watermark": True,
+            "webhook_url": True,
+        }
+        models = {
+            model: ModelCapabilities(
+                model=model, **{**common, **_MODELS.get(model.removeprefix(_VOLCENGINE_PREFIX), {})}
+            )
+            for model in ids
+        }
+        return ProviderCapabilities(
+            provider=self.name,
+            models=models,
+            default_model=ids[0],
+            operations=frozenset({"cancel", "list"}),
+            accepts_unknown_models=True,
+        )
+
+    def create_body(self, request: VideoRequest, caps: ModelCapabilities) -> dict[str, Any]:
+        provided = request.provided()
+        images = {"first_frame", "reference_images"} & provided.keys()
+        has_image = bool(images) or "content" in request.extras
+        if caps.model in _NEEDS_IMAGE and not has_image:
+            raise InvalidRequestError(
+                "first_frame", None, f"an image (first_frame or reference_images): {caps.model}"
+                " is image-to-video only", provider=self.name,
+            )  # fmt: skip
+        content: list[dict[str, Any]] = [{"type": "text", "text": request.prompt}]
+        for field, kind, role in (
+            ("first_frame", "image_url", "first_frame"),
+            ("last_frame", "image_url", "last_frame"),
+            ("reference_images", "image_url", "reference_image"),
+            ("reference_videos", "video_url", "reference_video"),
+            ("reference_audios", "audio_url", "reference_audio"),
+        ):
+            value = provided.get(field, ())
+            for url in (value,) if isinstance(value, str) else value:
+                content.append({"type": kind, kind: {"url": url}, "role": role})
+        names = {
+            "resolution": "resolution",
+            "aspect_ratio": "ratio",
+            "duration": "duration",
+            "seed": "seed",
+            "generate_audio": "generate_audio",
+            "watermark": "watermark",
+            "draft": "draft",
+            "webhook_url": "callback_url",
+        }
+        options = {names[key]: value for key, value in provided.items() if key in names}
+        return {"model": caps.model, "content": content, **options}
+
+    def create(self, body: dict[str, Any]) -> Call:
+        return Call(create_task, {"body": CreateTaskRequest.from_dict(body)}, idempotent=False)
+
+    def get(self, job_id: str) -> Call:
+        return Call(get_task, {"id": job_id})
+
+    def to_job(self, parsed: Any) -> Job:
+        if isinstance(parsed, TaskCreated):
+            return self.job(raw=parsed, id=parsed.id, status=JobStatus.QUEUED)
+        content = drop_unset(parsed.content)
+        error = drop_unset(parsed.error)
+        return self.job(
+            raw=parsed,
+            id=parsed.id,
+            status=self.status(parsed.status),
+            model=drop_unset(parsed.model),
+            video_url=None if content is None else drop_unset(content.video_url),
+            error=self.job_error(getattr(error, "message", error), getattr(error, "code", None)),
+            created_at=timestamp(parsed.created_at),
+            updated_at=timestamp(parsed.updated_at),
+        )
+
+    # --- extras -------------------------------------------------------------------------------
+    def cancel(self, job_id: str) -> Call:
+        # Cancels a queued task, deletes a finished one's record: repeating it changes nothing.
+        return Call(delete_task, {"id": job_id})
+
+    def list_jobs(
+        self,
+        page_num: int | None = None,
+        page_size: int | None = None,
+        status: str | None = None,
+        task_ids: str | Iterable[str] | None = None,
+        model: str | None = None,
+        service_tier: str | None = None,
+    ) -> Call:
+        """One page of tasks; *status* is a ModelArk status word (a `JobStatus` works too)."""
+        if status is not None and str(status) not in self.statuses:
+            raise InvalidRequestError(
+                "status", status, "one of " + ", ".join(self.statuses), provider=self.name
+            )
+        ids = [task_ids] if isinstance(task_ids, str) else task_ids
+        filters = {
+            "page_num": page_num,
+            "page_size": page_size,
+            "filter_status": None if status is None else str(status),
+            "filter_task_ids": None if ids is None else list(ids),
+            "filter_model": model,
+            "filter_service_tier": service_tier,
+        }
+        return Call(list_tasks, {key: value for key, value in filters.items() if value is not None})
+
+    def jobs(self, parsed: Any) -> list[Job]:
+        return [self.to_job(task) for task in parsed.items]
+
+    # --- webhooks -----------------------------------------------------------------------------
+    def webhook_job(
+        self, body: bytes, headers: Mapping[str, str], secret: str | None, tolerance: float
+    ) -> Job:
+        """A ModelArk callback: the Task object, POSTed to ``callback_url`` on status changes.
+
+        ModelArk documents no signature and no timestamp for callbacks, so nothing can be
+        verified: ``secret`` and ``tolerance`` are unused. Treat a delivery as a hint and confirm
+        it with ``get`` before acting on it (anyone who knows the URL can post to it).
+        """
+        try:
+            task = Task.from_dict(json.loads(body))
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            raise WebhookVerificationError(
+                f"the webhook body is not a ModelArk task: {error}"
+            ) from None
+        return self.to_job(task)
+
+
+ADAPTER = ModelArkAdapter
