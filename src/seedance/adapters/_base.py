@@ -59,7 +59,7 @@ def timestamp(value: Any) -> datetime | None:
 
 class Adapter:
     """Base class of the provider adapters. Subclasses set the class attributes and implement
-    `capabilities_from_spec`, `create`, `get` and `to_job`; the rest has working defaults."""
+    `capabilities_from_spec`, `create_body` and `to_job`; the rest has working defaults."""
 
     name: ClassVar[str]
     package: ClassVar[str]
@@ -68,6 +68,10 @@ class Adapter:
     api_key_env: ClassVar[tuple[str, ...]]
     create_operation: ClassVar[str]
     """operationId of the create call, whose body is validated against the curated spec."""
+    create_with: ClassVar[tuple[ModuleType, Any]]
+    """The generated create operation and its body model."""
+    get_with: ClassVar[tuple[ModuleType, str]]
+    """The generated status operation and the name of its job id parameter."""
     polling: ClassVar[PollingPolicy]
     statuses: ClassVar[Mapping[str, JobStatus]]
     """The provider's status vocabulary; anything else is an error, not a reason to keep polling."""
@@ -86,11 +90,16 @@ class Adapter:
         raise NotImplementedError
 
     def create(self, body: dict[str, Any]) -> Call:
-        """The create call for a body that already passed the curated spec's validation."""
-        raise NotImplementedError
+        """The create call for a body that already passed the curated spec's validation.
+
+        Not idempotent: a second attempt could start (and bill) a second job.
+        """
+        operation, model = self.create_with
+        return Call(operation, {"body": model.from_dict(body)}, idempotent=False)
 
     def get(self, job_id: str) -> Call:
-        raise NotImplementedError
+        operation, parameter = self.get_with
+        return Call(operation, {parameter: job_id})
 
     def to_job(self, parsed: Any) -> Job:
         """A `Job` from the generated model of a create or status response."""

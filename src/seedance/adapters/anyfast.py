@@ -13,7 +13,7 @@ from .._errors import InvalidRequestError
 from .._models import Job, JobStatus, VideoRequest
 from .._retry import PollingPolicy
 from .._spec import CuratedSpec
-from ._base import Adapter, Call, drop_unset, timestamp
+from ._base import Adapter, drop_unset, timestamp
 
 __all__ = ["ADAPTER", "AnyfastAdapter"]
 
@@ -56,6 +56,8 @@ class AnyfastAdapter(Adapter):
     base_url = "https://www.anyfast.ai"
     api_key_env = ("ANYFAST_API_KEY",)
     create_operation = "create_video_generation"
+    create_with = (create_video_generation, VideoGenerationRequest)
+    get_with = (get_video_generation, "task_id")
     # Anyfast states no interval; ModelArk, whose tasks it resells, asks for at least 10 s.
     polling = PollingPolicy(initial=15.0, maximum=30.0)
     # Two documented status shapes (wrapped: data.status; flat: status), plus the create
@@ -119,16 +121,6 @@ class AnyfastAdapter(Adapter):
         }
         options = {names[key]: value for key, value in provided.items() if key in names}
         return {"model": caps.model, "content": content, **options}
-
-    def create(self, body: dict[str, Any]) -> Call:
-        return Call(
-            create_video_generation,
-            {"body": VideoGenerationRequest.from_dict(body)},
-            idempotent=False,
-        )
-
-    def get(self, job_id: str) -> Call:
-        return Call(get_video_generation, {"task_id": job_id})
 
     def to_job(self, parsed: Any) -> Job:
         if isinstance(parsed, WrappedTaskStatus):

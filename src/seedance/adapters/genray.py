@@ -47,6 +47,8 @@ class GenrayAdapter(Adapter):
     base_url = "https://genray.ai"
     api_key_env = ("GENRAY_API_KEY",)
     create_operation = "create_video"
+    create_with = (create_video, CreateVideoRequest)
+    get_with = (get_video, "job_id")
     # Status polls count toward the per-key limit (Standard: 10 requests/min, 2 concurrent jobs):
     # two jobs polled every 12 s use exactly that budget. Jobs take 30-120 s.
     polling = PollingPolicy(initial=12.0, maximum=20.0)
@@ -96,12 +98,6 @@ class GenrayAdapter(Adapter):
         }
         provided = request.provided()
         return {names[key]: _plain(value) for key, value in provided.items() if key in names}
-
-    def create(self, body: dict[str, Any]) -> Call:
-        return Call(create_video, {"body": CreateVideoRequest.from_dict(body)}, idempotent=False)
-
-    def get(self, job_id: str) -> Call:
-        return Call(get_video, {"job_id": job_id})
 
     def to_job(self, parsed: Any) -> Job:
         return self.job(

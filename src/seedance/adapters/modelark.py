@@ -101,6 +101,8 @@ class ModelArkAdapter(Adapter):
     base_url = "https://ark.ap-southeast.bytepluses.com/api/v3"
     api_key_env = ("MODELARK_API_KEY", "ARK_API_KEY")
     create_operation = "create_task"
+    create_with = (create_task, CreateTaskRequest)
+    get_with = (get_task, "id")
     # No faster than the documented 10 s floor; tasks take minutes, so back off to 30 s.
     polling = PollingPolicy(initial=max(10.0, _MIN_POLL), maximum=30.0)
     statuses: ClassVar[Mapping[str, JobStatus]] = {
@@ -170,12 +172,6 @@ class ModelArkAdapter(Adapter):
         }
         options = {names[key]: value for key, value in provided.items() if key in names}
         return {"model": caps.model, "content": content, **options}
-
-    def create(self, body: dict[str, Any]) -> Call:
-        return Call(create_task, {"body": CreateTaskRequest.from_dict(body)}, idempotent=False)
-
-    def get(self, job_id: str) -> Call:
-        return Call(get_task, {"id": job_id})
 
     def to_job(self, parsed: Any) -> Job:
         if isinstance(parsed, TaskCreated):

@@ -14,7 +14,7 @@ from .._errors import InvalidRequestError
 from .._models import Job, JobStatus, VideoRequest
 from .._retry import PollingPolicy
 from .._spec import CuratedSpec, curated_spec
-from ._base import Adapter, Call, drop_unset, timestamp
+from ._base import Adapter, drop_unset, timestamp
 
 __all__ = ["ADAPTER", "SirayAdapter"]
 
@@ -42,6 +42,8 @@ class SirayAdapter(Adapter):
     base_url = "https://api.siray.ai"
     api_key_env = ("SIRAY_API_KEY",)
     create_operation = "create_video_generation"
+    create_with = (create_video_generation, VideoGenerationRequest)
+    get_with = (get_video_generation, "task_id")
     polling = PollingPolicy(initial=float(_POLLING["min"]), maximum=float(_POLLING["max"]))
     statuses: ClassVar[Mapping[str, JobStatus]] = {
         "NOT_START": JobStatus.QUEUED,
@@ -90,16 +92,6 @@ class SirayAdapter(Adapter):
                     field, None, "required: " + _allowed(field, caps), provider=self.name
                 )
         return body
-
-    def create(self, body: dict[str, Any]) -> Call:
-        return Call(
-            create_video_generation,
-            {"body": VideoGenerationRequest.from_dict(body)},
-            idempotent=False,
-        )
-
-    def get(self, job_id: str) -> Call:
-        return Call(get_video_generation, {"task_id": job_id})
 
     def to_job(self, parsed: Any) -> Job:
         if isinstance(parsed, TaskCreated):

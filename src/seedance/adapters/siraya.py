@@ -46,6 +46,8 @@ class SirayaAdapter(Adapter):
     base_url = str(_SPEC.document["servers"][0]["url"])
     api_key_env = ("SIRAYA_API_KEY",)
     create_operation = "create_video_generation"
+    create_with = (create_video_generation, VideoGenerationRequest)
+    get_with = (get_video_generation, "video_id")
     # No polling guidance is documented (nor a status endpoint: the one used is inferred); a
     # Seedance job takes one to a few minutes, so 5 s growing to 15 s is about ten polls.
     polling = PollingPolicy(initial=5.0, maximum=15.0)
@@ -119,13 +121,6 @@ class SirayaAdapter(Adapter):
             body["input_references"] = references
         return body
 
-    def create(self, body: dict[str, Any]) -> Call:
-        return Call(
-            create_video_generation,
-            {"body": VideoGenerationRequest.from_dict(body)},
-            idempotent=False,
-        )
-
     def get(self, job_id: str) -> Call:
         if job_id.startswith(_SYNC):
             raise InvalidRequestError(
@@ -134,7 +129,7 @@ class SirayaAdapter(Adapter):
                 "the id of a job to poll; a synchronous answer (sync-...) is already final",
                 provider=self.name,
             )
-        return Call(get_video_generation, {"video_id": job_id})
+        return super().get(job_id)
 
     def to_job(self, parsed: Any) -> Job:
         if isinstance(parsed, GeneratedVideoList):
