@@ -1,0 +1,418 @@
+"""`Simulator`: one provider's curated spec, served by a Starlette app that runs jobs.
+
+Every request goes through the same pipeline: injected faults, then validation against the curated
+spec with openapi-core (authentication included), then the provider's rate limits, then the
+provider module's handler. Responses are shaped by the provider module to the curated spec, and
+the schemathesis suite checks that they are.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import importlib
+import itertools
+import json
+import threading
+import uuid
+from collections import Counter, deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+from openapi_core import OpenAPI
+from openapi_core.contrib.starlette import StarletteOpenAPIRequest
+from openapi_core.validation.request.exceptions import SecurityValidationError
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from .._spec import curated_spec
+from ..adapters import adapter
+from ._clock import Clock, ManualClock
+from ._faults import Fault, Faults
+from ._jobs import SimJob
+from ._transport import SyncASGITransport
+from .providers._base import ProviderShape
+
+__all__ = ["Context", "Simulator", "WebhookDelivery"]
+
+SAMPLE_MP4 = resources.files(__package__).joinpath("sample.mp4").read_bytes()
+FILES_HOST = "https://files.seedance-simulator.test"
+_BAD_GATEWAY = (
+    "<html><head><title>502 Bad Gateway</title></head>"
+    "<body><h1>502 Bad Gateway</h1><hr>nginx</body></html>"
+)
+HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+
+
+class _ResetError(Exception):
+    """Raised inside the app to drop the connection (the server closes it mid-response)."""
+
+
+@dataclass
+class Context:
+    """What a provider handler gets: the request, already validated against the spec."""
+
+    simulator: Simulator
+    request: Request
+    operation: str
+    key: str
+    path: dict[str, Any]
+    query: dict[str, Any]
+    body: Any
+    now: float
+
+
+@dataclass
+class WebhookDelivery:
+    """One webhook (or callback) a finished job owes, and what became of it."""
+
+    job_id: str
+    url: str
+    headers: dict[str, str]
+    body: bytes
+    due: float
+    attempts: list[int | str] = field(default_factory=list)
+    delivered: bool = False
+
+
+class Simulator:
+    """An in-process (or served) stand-in for one provider, shaped by its curated spec.
+
+    >>> sim = Simulator("genray")
+    >>> client = sim.client()               # a SeedanceClient wired to the simulator
+    >>> job = client.submit(VideoRequest(prompt="a cat"))   # doctest: +SKIP
+    >>> sim.clock.advance(60); client.get(job).status       # doctest: +SKIP
+    <JobStatus.SUCCEEDED: 'succeeded'>
+
+    Jobs take *queue_seconds* then *run_seconds* of the simulator's clock (a `ManualClock` unless
+    given one); a prompt containing ``simulate:fail`` ends in failure. ``faults`` plans
+    injected failures; ``counters`` says what happened (``creates_accepted``, ``requests``, ...).
+    """
+
+    def __init__(
+        self,
+        provider: str,
+        *,
+        clock: Clock | None = None,
+        queue_seconds: float = 2.0,
+        run_seconds: float = 30.0,
+        faults: Faults | None = None,
+        api_keys: tuple[str, ...] | None = None,
+        webhook_secret: str = "whsec_simulator",
+        rate_limits: bool = True,
+        video_size: int | None = None,
+        files_url: str = FILES_HOST,
+        deliver: Callable[[WebhookDelivery], int] | None = None,
+    ) -> None:
+        self.provider = provider
+        self.clock: Clock = clock or ManualClock()
+        self.queue_seconds = queue_seconds
+        self.run_seconds = run_seconds
+        self.faults = faults or Faults()
+        self.api_keys = api_keys
+        self.webhook_secret = webhook_secret
+        self.rate_limits = rate_limits
+        self.video_size = video_size
+        self.files_url = files_url.rstrip("/")
+        self.deliver = deliver or _deliver_to_loopback
+        self.in_process = True
+        self.jobs: dict[str, SimJob] = {}
+        self.counters: Counter[str] = Counter()
+        self.webhooks: list[WebhookDelivery] = []
+        self._lock = threading.RLock()
+        self._numbers = itertools.count(1)
+        self._recent: dict[str, deque[float]] = {}
+        self._adapter = adapter(provider)
+        self.spec = curated_spec(provider, self._adapter.package)
+        self.base_path = urlsplit(self.spec.document["servers"][0]["url"]).path.rstrip("/")
+        self.openapi = OpenAPI.from_dict(_relative_servers(self.spec.document, self.base_path))
+        module = importlib.import_module(f"{__package__}.providers.{provider}")
+        self.shape: ProviderShape = module.SHAPE(self)
+        self.app = self._build_app()
+
+    # --- clients ----------------------------------------------------------------------------
+    def http_client(self) -> httpx.Client:
+        """A blocking httpx client whose every request reaches this simulator in-process."""
+        return httpx.Client(transport=SyncASGITransport(self.app), base_url=self.base_url)
+
+    def async_http_client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=self.app), base_url=self.base_url
+        )
+
+    @property
+    def base_url(self) -> str:
+        """The provider's documented base URL (in-process requests to it reach the simulator)."""
+        return str(self.spec.document["servers"][0]["url"]).rstrip("/")
+
+    def client(self, **options: Any) -> Any:
+        """A `SeedanceClient` for this provider, talking to this simulator."""
+        from .._client import SeedanceClient
+
+        options.setdefault("api_key", "sk_simulator")
+        return SeedanceClient(self.provider, http_client=self.http_client(), **options)
+
+    def async_client(self, **options: Any) -> Any:
+        from .._async_client import AsyncSeedanceClient
+
+        options.setdefault("api_key", "sk_simulator")
+        return AsyncSeedanceClient(self.provider, http_client=self.async_http_client(), **options)
+
+    # --- jobs -------------------------------------------------------------------------------
+    def create_job(
+        self, context: Context, *, prompt: Any, webhook_url: str | None = None
+    ) -> SimJob:
+        with self._lock:
+            job = SimJob(
+                id=self.shape.new_id(),
+                number=next(self._numbers),
+                operation=context.operation,
+                body=context.body if isinstance(context.body, dict) else {},
+                key=context.key,
+                created=context.now,
+                queue_seconds=self.queue_seconds,
+                run_seconds=self.run_seconds,
+                failure=SimJob.failure_from(prompt),
+                webhook_url=webhook_url,
+            )
+            self.jobs[job.id] = job
+            self.counters["creates_accepted"] += 1
+            return job
+
+    def video_url(self, job: SimJob) -> str:
+        return f"{self.files_url}/files/{job.id}.mp4"
+
+    def active_jobs(self, key: str, now: float) -> int:
+        return sum(
+            1
+            for job in self.jobs.values()
+            if job.key == key and job.phase(now) in ("queued", "running")
+        )
+
+    # --- webhooks ---------------------------------------------------------------------------
+    def deliver_due(self) -> None:
+        """Send the webhooks of finished jobs whose (re)try time has come."""
+        now = self.clock.now()
+        with self._lock:
+            for job in self.jobs.values():
+                if (
+                    job.webhook_url
+                    and "webhook" not in job.extra
+                    and job.phase(now) in ("succeeded", "failed")
+                ):
+                    headers, body = self.shape.webhook(job)
+                    delivery = WebhookDelivery(
+                        job.id, job.webhook_url, headers, body, due=job.finished_at()
+                    )
+                    job.extra["webhook"] = delivery
+                    self.webhooks.append(delivery)
+            pending = [
+                d for d in self.webhooks if not d.delivered and d.due <= now and len(d.attempts) < 4
+            ]
+        for delivery in pending:
+            try:
+                status: int | str = self.deliver(delivery)
+            except Exception as error:
+                status = type(error).__name__
+            with self._lock:
+                delivery.attempts.append(status)
+                self.counters["webhook_attempts"] += 1
+                if isinstance(status, int) and 200 <= status < 300:
+                    delivery.delivered = True
+                    self.counters["webhooks_delivered"] += 1
+                else:
+                    # Genray documents 3 retries after 2, 4 and 8 seconds.
+                    delivery.due = now + 2 ** len(delivery.attempts)
+
+    # --- the app ----------------------------------------------------------------------------
+    def _build_app(self) -> Starlette:
+        routes = []
+        for path, item in self.spec.document.get("paths", {}).items():
+            for method in HTTP_METHODS:
+                operation = item.get(method)
+                if operation is None:
+                    continue
+                endpoint = self._endpoint(operation["operationId"])
+                routes.append(Route(self.base_path + path, endpoint, methods=[method.upper()]))
+        routes.append(Route("/files/{name}", self._file, methods=["GET", "HEAD"]))
+        return Starlette(routes=routes)
+
+    def _endpoint(self, operation: str) -> Callable[[Request], Any]:
+        async def endpoint(request: Request) -> Response:
+            return await self._dispatch(request, operation)
+
+        return endpoint
+
+    async def _dispatch(self, request: Request, operation: str) -> Response:
+        self.counters["requests"] += 1
+        self.counters[f"requests.{operation}"] += 1
+        fault = self.faults.take(operation)
+        early = await self._fault_before(fault)
+        if early is not None:
+            return early
+        raw = await request.body()
+        try:
+            result = self.openapi.unmarshal_request(StarletteOpenAPIRequest(request, raw))
+        except Exception as error:
+            return self._error(400, "invalid_request", f"request does not match the spec: {error}")
+        problems = list(result.errors)
+        if problems:
+            if isinstance(problems[0], SecurityValidationError):
+                return self._error(401, "unauthorized", "Missing or invalid API key")
+            return self._error(400, "invalid_request", _describe(problems[0]))
+        key = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        if self.api_keys is not None and key not in self.api_keys:
+            return self._error(401, "unauthorized", "Missing or invalid API key")
+        now = self.clock.now()
+        limited = self.shape.rate_limit(key, operation, now) if self.rate_limits else None
+        if limited is not None:
+            return limited
+        context = Context(
+            self, request, operation, key,
+            path=dict(result.parameters.path), query=dict(result.parameters.query),
+            body=_json_or_none(raw, request), now=now,
+        )  # fmt: skip
+        handler: Callable[[Context], Awaitable[Response]] = getattr(self.shape, operation)
+        response = await handler(context)
+        self.deliver_due()
+        return self._fault_after(fault, response)
+
+    async def _fault_before(self, fault: Fault | None) -> Response | None:
+        if fault is None:
+            return None
+        if fault.kind == "latency":
+            await asyncio.sleep(fault.delay)
+        elif fault.kind == "reset_before":
+            self._reset(before=True)
+        elif fault.kind == "status":
+            headers = {} if fault.retry_after is None else {"Retry-After": f"{fault.retry_after:g}"}
+            code = "rate_limit_exceeded" if fault.status == 429 else "simulated_failure"
+            return self._error(fault.status, code, "Injected by the simulator", headers=headers)
+        elif fault.kind == "html_error":
+            return HTMLResponse(_BAD_GATEWAY, status_code=502)
+        return None
+
+    def _fault_after(self, fault: Fault | None, response: Response) -> Response:
+        if fault is None:
+            return response
+        if fault.kind == "reset_after":
+            self._reset(before=False)
+        if fault.kind == "malformed_json" and response.status_code < 300:
+            body = bytes(response.body)
+            return Response(
+                body[: max(1, len(body) // 2)], response.status_code, media_type="application/json"
+            )
+        if fault.kind == "truncate":
+            return _truncated(response)
+        return response
+
+    def _reset(self, *, before: bool) -> None:
+        self.counters["resets_before" if before else "resets_after"] += 1
+        if self.in_process:
+            # The in-process transports re-raise app exceptions: the client sees what a dropped
+            # connection looks like to httpx.
+            if before:
+                raise httpx.ConnectError("simulated connection reset before the request was read")
+            raise httpx.RemoteProtocolError(
+                "simulated connection reset after the request was processed"
+            )
+        raise _ResetError
+
+    def _error(
+        self, status: int, code: str, message: str, *, headers: dict[str, str] | None = None
+    ) -> Response:
+        body = self.shape.error(status, code, message)
+        return JSONResponse(body, status_code=status, headers=headers)
+
+    async def _file(self, request: Request) -> Response:
+        self.counters["downloads"] += 1
+        fault = self.faults.take("download")
+        early = await self._fault_before(fault)
+        if early is not None:
+            return early
+        data = _video(self.video_size)
+        start = 0
+        ranged = request.headers.get("range", "")
+        if ranged.startswith("bytes=") and ranged.endswith("-"):
+            start = int(ranged[6:-1])
+            if start >= len(data):
+                return Response(status_code=416, headers={"Content-Range": f"bytes */{len(data)}"})
+            part = data[start:]
+            headers = {
+                "Content-Range": f"bytes {start}-{len(data) - 1}/{len(data)}",
+                "Accept-Ranges": "bytes",
+            }
+            response = Response(part, 206, headers=headers, media_type="video/mp4")
+        else:
+            response = Response(
+                data, 200, headers={"Accept-Ranges": "bytes"}, media_type="video/mp4"
+            )
+        return self._fault_after(fault, response)
+
+
+def _relative_servers(document: dict[str, Any], base_path: str) -> dict[str, Any]:
+    """The spec with a host-less server, so that any host (127.0.0.1, in-process) matches."""
+    relative = copy.deepcopy(document)
+    relative["servers"] = [{"url": base_path or "/"}]
+    return relative
+
+
+def _json_or_none(raw: bytes, request: Request) -> Any:
+    if not raw or "json" not in request.headers.get("content-type", ""):
+        return None
+    return json.loads(raw)
+
+
+def _describe(error: Exception) -> str:
+    causes = [str(error)]
+    for attribute in ("schema_errors", "__cause__"):
+        inner = getattr(error, attribute, None)
+        if isinstance(inner, list | tuple):
+            causes += [getattr(item, "message", str(item)) for item in inner]
+        elif inner is not None:
+            causes.append(_describe(inner) if isinstance(inner, Exception) else str(inner))
+    return "; ".join(dict.fromkeys(cause for cause in causes if cause))
+
+
+def _truncated(response: Response) -> Response:
+    body = bytes(response.body)
+    cut = Response(body[: len(body) // 2], response.status_code, media_type=response.media_type)
+    for name, value in response.headers.items():
+        if name.lower() not in ("content-length",):
+            cut.headers[name] = value
+    cut.headers["content-length"] = str(len(body))
+    return cut
+
+
+_LARGE: dict[int, bytes] = {}
+
+
+def _video(size: int | None) -> bytes:
+    """The sample MP4, or (for throughput tests) that many bytes that start with it."""
+    if size is None or size <= len(SAMPLE_MP4):
+        return SAMPLE_MP4
+    if size not in _LARGE:
+        repeats = size // len(SAMPLE_MP4) + 1
+        _LARGE[size] = (SAMPLE_MP4 * repeats)[:size]
+    return _LARGE[size]
+
+
+def _deliver_to_loopback(delivery: WebhookDelivery) -> int:
+    """POST a webhook, but only to this machine: the simulator never calls out anywhere else."""
+    host = urlsplit(delivery.url).hostname or ""
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        return 0
+    response = httpx.post(
+        delivery.url, content=delivery.body, headers=delivery.headers, timeout=5.0
+    )
+    return response.status_code
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())

@@ -1,0 +1,205 @@
+"""Genray as 003_5696a40c0f91bc94.txt documents it: jobs, from-person, upload, upscale, account,
+keys, per-plan rate limits and HMAC-signed webhooks."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections import deque
+from datetime import UTC, datetime
+from typing import Any
+
+from starlette.responses import Response
+
+from .._jobs import SimJob
+from .._simulator import Context
+from ._base import ProviderShape
+
+__all__ = ["SHAPE"]
+
+_STATUS = {
+    "queued": "queued",
+    "running": "processing",
+    "succeeded": "completed",
+    "failed": "failed",
+}
+# Standard plan (003): 10 requests/min and 2 concurrent jobs per key; status polls count.
+REQUESTS_PER_MINUTE = 10
+CONCURRENT_JOBS = 2
+CREDITS_PER_SECOND = {"seedance-2.0": 26, "seedance-2.0-fast": 22}
+
+
+class GenrayShape(ProviderShape):
+    def __init__(self, simulator: Any) -> None:
+        super().__init__(simulator)
+        self._recent: dict[str, deque[float]] = {}
+        self.credits = 10_630
+        self.keys: dict[str, dict[str, Any]] = {}
+
+    def error(self, status: int, code: str, message: str) -> dict[str, Any]:
+        detail: dict[str, Any] = {"error": code, "message": message}
+        if status == 429:
+            detail["retry_after"] = 6
+        return {"detail": detail}
+
+    def rate_limit(self, key: str, operation: str, now: float) -> Response | None:
+        window = self._recent.setdefault(key, deque())
+        while window and window[0] <= now - 60:
+            window.popleft()
+        if len(window) >= REQUESTS_PER_MINUTE:
+            retry_after = max(1, int(window[0] + 60 - now) + 1)
+            return self._too_many(f"{REQUESTS_PER_MINUTE} requests per minute", retry_after)
+        window.append(now)
+        creates = operation in ("create_video", "create_video_from_person")
+        if creates and self.simulator.active_jobs(key, now) >= CONCURRENT_JOBS:
+            return self._too_many(f"{CONCURRENT_JOBS} concurrent jobs", 10)
+        return None
+
+    def _too_many(self, limit: str, retry_after: int) -> Response:
+        body = {
+            "detail": {
+                "error": "rate_limit_exceeded",
+                "message": f"Too many requests: the Standard plan allows {limit}.",
+                "retry_after": retry_after,
+            }
+        }
+        return self.json(body, 429, headers={"Retry-After": str(retry_after)})
+
+    # --- jobs ---------------------------------------------------------------------------------
+    def _created(self, job: SimJob, cost_field: str) -> dict[str, Any]:
+        body = job.body
+        model = body.get("model", "seedance-2.0")
+        duration = body.get("duration", 5)
+        cost = CREDITS_PER_SECOND.get(model, 26) * duration
+        self.credits -= cost
+        return {
+            "id": job.id,
+            "status": "queued",
+            "model": model,
+            "duration": duration,
+            "aspect_ratio": body.get(
+                "aspect_ratio", "16:9" if cost_field == "estimated_cost" else "9:16"
+            ),
+            cost_field: cost,
+            "credits_remaining": self.credits,
+            "created_at": _iso(),
+        }
+
+    async def create_video(self, context: Context) -> Response:
+        job = self.simulator.create_job(
+            context, prompt=context.body.get("prompt"), webhook_url=context.body.get("webhook_url")
+        )
+        return self.json(self._created(job, "estimated_cost"), 202)
+
+    async def create_video_from_person(self, context: Context) -> Response:
+        job = self.simulator.create_job(
+            context, prompt=context.body.get("prompt"), webhook_url=context.body.get("webhook_url")
+        )
+        return self.json(self._created(job, "total_cost"), 202)
+
+    def job_body(self, job: SimJob, now: float) -> dict[str, Any]:
+        phase = job.phase(now)
+        body: dict[str, Any] = {
+            "id": job.id,
+            "status": _STATUS[phase],
+            "model": job.body.get("model", "seedance-2.0"),
+            "duration": job.body.get("duration", 5),
+            "aspect_ratio": job.body.get("aspect_ratio", "16:9"),
+            "created_at": _iso(),
+        }
+        if phase == "succeeded":
+            body.update(
+                video_url=self.simulator.video_url(job),
+                width=1280,
+                height=720,
+                duration_ms=job.body.get("duration", 5) * 1000 + 40,
+                cover_url=self.simulator.video_url(job).replace(".mp4", "_cover.jpg"),
+                credits_spent=CREDITS_PER_SECOND.get(body["model"], 26) * body["duration"],
+            )
+        elif phase == "failed":
+            body["error"] = job.failure
+        return body
+
+    async def get_video(self, context: Context) -> Response:
+        job = self.job(context, context.path["job_id"])
+        if job is None:
+            return self.not_found("Job")
+        return self.json(self.job_body(job, context.now))
+
+    async def upscale_video(self, context: Context) -> Response:
+        number = context.path["video_id"]
+        job = next((j for j in self.simulator.jobs.values() if j.number == number), None)
+        if job is None or job.key != context.key or job.phase(context.now) != "succeeded":
+            return self.not_found("Video")
+        return self.json({"id": number, "status": "queued", "resolution": "1440p"})
+
+    async def upload_file(self, context: Context) -> Response:
+        name = f"upload_u1_{len(self.simulator.jobs)}_{context.now:.0f}.jpg"
+        size = len(await context.request.body())
+        return self.json(
+            {
+                "url": f"/v1/files/{name}",
+                "full_url": f"{self.simulator.base_url}/v1/files/{name}",
+                "size_bytes": size,
+            }
+        )
+
+    async def get_account(self, context: Context) -> Response:
+        return self.json(
+            {
+                "plan": "standard",
+                "plan_name": "Standard",
+                "plan_expires_at": "2026-12-31T00:00:00",
+                "credits_remaining": self.credits,
+                "credits_per_month": 4850,
+                "api_rpm": REQUESTS_PER_MINUTE,
+                "api_concurrent": CONCURRENT_JOBS,
+                "max_api_keys": 2,
+            }
+        )
+
+    async def create_api_key(self, context: Context) -> Response:
+        number = len(self.keys) + 1
+        key = {
+            "id": f"key_{number}",
+            "key": f"sk_live_simulated_{number:04d}",
+            "webhook_secret": self.simulator.webhook_secret,
+        }
+        self.keys[key["id"]] = {"id": key["id"], "created_at": _iso()}
+        return self.json(key)
+
+    async def list_api_keys(self, context: Context) -> Response:
+        return self.json(list(self.keys.values()))
+
+    async def revoke_api_key(self, context: Context) -> Response:
+        if self.keys.pop(context.path["id"], None) is None:
+            return self.not_found("API key")
+        return self.json({"id": context.path["id"], "revoked": True})
+
+    # --- webhooks -----------------------------------------------------------------------------
+    def webhook(self, job: SimJob) -> tuple[dict[str, str], bytes]:
+        phase = job.phase(job.finished_at())
+        event = "video.completed" if phase == "succeeded" else "video.failed"
+        data = {
+            k: v
+            for k, v in self.job_body(job, job.finished_at()).items()
+            if k in ("id", "status", "video_url", "width", "height", "duration_ms")
+        }
+        body = json.dumps({"event": event, "data": data, "timestamp": _iso()}).encode()
+        signature = hmac.new(
+            self.simulator.webhook_secret.encode(), body, hashlib.sha256
+        ).hexdigest()
+        headers = {
+            "Content-Type": "application/json",
+            "X-Genray-Signature": f"sha256={signature}",
+            "X-Genray-Event": event,
+        }
+        return headers, body
+
+
+def _iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+SHAPE = GenrayShape
