@@ -15,7 +15,7 @@ from ._capabilities import ProviderCapabilities
 from ._client import TRANSIENT, OnUpdate
 from ._download import ProgressCallback, download_async
 from ._engine import DEFAULT_TIMEOUT, Engine, OutOfTime, job_id_of
-from ._errors import DownloadError, WaitTimeoutError
+from ._errors import DownloadError, ResponseError, WaitTimeoutError
 from ._models import Job, VideoRequest
 from ._retry import Deadline, PollingPolicy, RetryPolicy
 from ._webhooks import DEFAULT_TOLERANCE, JobEvents
@@ -279,7 +279,15 @@ class AsyncSeedanceClient:
             else:
                 delay = engine.retry_delay(call, attempt, deadline, response=response)
                 if delay is None:
-                    return engine.result(call, response)
+                    try:
+                        return engine.result(call, response)
+                    except ResponseError as error:
+                        # A cut-off body on a read is as transient as a dropped connection.
+                        if not call.idempotent:
+                            raise
+                        delay = engine.retry_delay(call, attempt, deadline, error=error)
+                        if delay is None:
+                            raise
             await _sleep(delay)
 
     async def aclose(self) -> None:

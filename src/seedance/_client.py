@@ -18,6 +18,7 @@ from ._errors import (
     APIConnectionError,
     DownloadError,
     RateLimitError,
+    ResponseError,
     ServerError,
     WaitTimeoutError,
 )
@@ -280,7 +281,15 @@ class SeedanceClient:
             else:
                 delay = engine.retry_delay(call, attempt, deadline, response=response)
                 if delay is None:
-                    return engine.result(call, response)
+                    try:
+                        return engine.result(call, response)
+                    except ResponseError as error:
+                        # A cut-off body on a read is as transient as a dropped connection.
+                        if not call.idempotent:
+                            raise
+                        delay = engine.retry_delay(call, attempt, deadline, error=error)
+                        if delay is None:
+                            raise
             _sleep(delay)
 
     def close(self) -> None:

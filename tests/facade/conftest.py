@@ -3,9 +3,7 @@ that runs each test against both `SeedanceClient` and `AsyncSeedanceClient`."""
 
 from __future__ import annotations
 
-import asyncio
 import importlib
-import inspect
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -15,6 +13,7 @@ import respx
 import seedance
 from seedance import _async_client, _client, _download, _retry
 from seedance.adapters import provider_names
+from support.clients import Blocking
 
 from .profiles._profile import Profile
 
@@ -80,28 +79,6 @@ def profile(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
     value: Profile = request.param
     monkeypatch.setenv(value.api_key_env, API_KEY)
     return value
-
-
-class Blocking:
-    """The async client behind the sync client's API: each coroutine runs to completion."""
-
-    def __init__(self, client: seedance.AsyncSeedanceClient) -> None:
-        self._client = client
-        self._loop = asyncio.new_event_loop()
-
-    def __getattr__(self, name: str) -> Any:
-        attribute = getattr(self._client, name)
-        if not inspect.iscoroutinefunction(attribute):
-            return attribute
-
-        def run(*args: Any, **kwargs: Any) -> Any:
-            return self._loop.run_until_complete(attribute(*args, **kwargs))
-
-        return run
-
-    def close(self) -> None:
-        self._loop.run_until_complete(self._client.aclose())
-        self._loop.close()
 
 
 MakeClient = Callable[..., Any]

@@ -130,7 +130,7 @@ class Simulator:
         self._recent: dict[str, deque[float]] = {}
         self._adapter = adapter(provider)
         self.spec = curated_spec(provider, self._adapter.package)
-        self.base_path = urlsplit(self.spec.document["servers"][0]["url"]).path.rstrip("/")
+        self.base_path: str = urlsplit(self.spec.document["servers"][0]["url"]).path.rstrip("/")
         self.openapi = OpenAPI.from_dict(_relative_servers(self.spec.document, self.base_path))
         module = importlib.import_module(f"{__package__}.providers.{provider}")
         self.shape: ProviderShape = module.SHAPE(self)
