@@ -41,6 +41,8 @@ class SimulatorServer:
         if single:
             (self.app,) = (simulator.app for simulator in self.simulators.values())
         else:
+            for name, simulator in self.simulators.items():
+                simulator.mount(f"/{name}")
             mounts = [Mount(f"/{name}", app=sim.app) for name, sim in self.simulators.items()]
             self.app = Starlette(routes=mounts)
 

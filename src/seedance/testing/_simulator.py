@@ -136,6 +136,12 @@ class Simulator:
         self.shape: ProviderShape = module.SHAPE(self)
         self.app = self._build_app()
 
+    def mount(self, prefix: str) -> None:
+        """Serve under *prefix* (a server with several simulators mounts each under its name)."""
+        self.openapi = OpenAPI.from_dict(
+            _relative_servers(self.spec.document, prefix.rstrip("/") + self.base_path)
+        )
+
     # --- clients ----------------------------------------------------------------------------
     def http_client(self) -> httpx.Client:
         """A blocking httpx client whose every request reaches this simulator in-process."""
