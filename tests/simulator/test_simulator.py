@@ -11,7 +11,7 @@ import pytest
 
 import seedance
 from seedance import JobStatus, RateLimitError, VideoRequest
-from seedance.testing import RealClock, Simulator, WebhookDelivery
+from seedance.testing import ManualClock, RealClock, Simulator, WebhookDelivery
 from seedance.testing._server import SimulatorServer
 from seedance.testing._simulator import SAMPLE_MP4
 
@@ -69,12 +69,13 @@ def test_genray_webhooks_are_signed_and_retried() -> None:
         received.append(delivery)
         return next(answers)
 
-    simulator = Simulator("genray", deliver=receiver)
+    clock = ManualClock()
+    simulator = Simulator("genray", clock=clock, deliver=receiver)
     client = simulator.client()
     client.submit(VideoRequest(prompt="a cat", webhook_url="https://hooks.example.com/genray"))
-    simulator.clock.advance(60)
+    clock.advance(60)
     simulator.deliver_due()
-    simulator.clock.advance(2)  # Genray retries after 2, 4 and 8 s
+    clock.advance(2)  # Genray retries after 2, 4 and 8 s
     simulator.deliver_due()
     assert [delivery.attempts for delivery in simulator.webhooks] == [[500, 200]]
     delivery = received[-1]
@@ -90,16 +91,18 @@ def test_genray_webhooks_are_signed_and_retried() -> None:
 
 
 def test_webhooks_go_nowhere_but_this_machine() -> None:
-    simulator = Simulator("genray")
+    clock = ManualClock()
+    simulator = Simulator("genray", clock=clock)
     client = simulator.client()
     client.submit(VideoRequest(prompt="a cat", webhook_url="https://hooks.example.com/genray"))
-    simulator.clock.advance(60)
+    clock.advance(60)
     simulator.deliver_due()
     assert simulator.webhooks[0].attempts == [0], "not sent: the host is not a loopback address"
 
 
 def test_genray_rate_limits_answer_the_documented_429() -> None:
-    simulator = Simulator("genray")
+    clock = ManualClock()
+    simulator = Simulator("genray", clock=clock)
     client = simulator.client(max_retries=0)
     job = client.submit(VideoRequest(prompt="a cat"))
     for _ in range(9):
@@ -108,7 +111,7 @@ def test_genray_rate_limits_answer_the_documented_429() -> None:
         client.get(job)
     assert raised.value.code == "rate_limit_exceeded"
     assert raised.value.retry_after is not None
-    simulator.clock.advance(raised.value.retry_after)
+    clock.advance(raised.value.retry_after)
     assert client.get(job).id == job.id
 
 
