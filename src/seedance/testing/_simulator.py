@@ -239,13 +239,17 @@ class Simulator:
     # --- the app ----------------------------------------------------------------------------
     def _build_app(self) -> Starlette:
         routes = []
-        for path, item in self.spec.document.get("paths", {}).items():
-            for method in HTTP_METHODS:
-                operation = item.get(method)
-                if operation is None:
-                    continue
-                endpoint = self._endpoint(operation["operationId"])
-                routes.append(Route(self.base_path + path, endpoint, methods=[method.upper()]))
+        # Literal paths first, each closed by a 405 for its other methods, so that a wrong method
+        # on /videos/generations is not taken by the templated /videos/{video_id}.
+        paths = self.spec.document.get("paths", {})
+        for path in sorted(paths, key=lambda path: "{" in path):
+            item = paths[path]
+            allowed = [method.upper() for method in HTTP_METHODS if method in item]
+            for method in allowed:
+                endpoint = self._endpoint(item[method.lower()]["operationId"])
+                routes.append(Route(self.base_path + path, endpoint, methods=[method]))
+            if "{" not in path:
+                routes.append(Route(self.base_path + path, _not_allowed(allowed)))
         routes.append(Route("/files/{name}", self._file, methods=["GET", "HEAD"]))
         return Starlette(routes=routes)
 
@@ -263,6 +267,11 @@ class Simulator:
         if early is not None:
             return early
         raw = await request.body()
+        if raw and "json" in request.headers.get("content-type", ""):
+            try:
+                json.loads(raw)
+            except ValueError as error:  # includes bytes that are not UTF-8 at all
+                return self._error(400, "invalid_request", f"the body is not JSON: {error}")
         try:
             result = self.openapi.unmarshal_request(StarletteOpenAPIRequest(request, raw))
         except Exception as error:
@@ -360,6 +369,13 @@ class Simulator:
                 data, 200, headers={"Accept-Ranges": "bytes"}, media_type="video/mp4"
             )
         return self._fault_after(fault, response)
+
+
+def _not_allowed(allowed: list[str]) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        return Response(status_code=405, headers={"Allow": ", ".join(allowed)})
+
+    return endpoint
 
 
 def _relative_servers(document: dict[str, Any], base_path: str) -> dict[str, Any]:
