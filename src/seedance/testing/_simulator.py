@@ -43,6 +43,7 @@ __all__ = ["Context", "Simulator", "WebhookDelivery"]
 
 SAMPLE_MP4 = resources.files(__package__).joinpath("sample.mp4").read_bytes()
 FILES_HOST = "https://files.seedance-simulator.test"
+_ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
 _BAD_GATEWAY = (
     "<html><head><title>502 Bad Gateway</title></head>"
     "<body><h1>502 Bad Gateway</h1><hr>nginx</body></html>"
@@ -248,8 +249,7 @@ class Simulator:
             for method in allowed:
                 endpoint = self._endpoint(item[method.lower()]["operationId"])
                 routes.append(Route(self.base_path + path, endpoint, methods=[method]))
-            if "{" not in path:
-                routes.append(Route(self.base_path + path, _not_allowed(allowed)))
+            routes.append(Route(self.base_path + path, _not_allowed(allowed), methods=_ALL_METHODS))
         routes.append(Route("/files/{name}", self._file, methods=["GET", "HEAD"]))
         return Starlette(routes=routes)
 

@@ -21,7 +21,7 @@ from starlette.responses import Response
 from .._jobs import Phase, SimJob
 from .._simulator import Context
 from ._base import ProviderShape
-from .modelark import error_envelope, new_task_id, prompt_of, task_body, unix
+from .modelark import error_envelope, new_task_id, prompt_of, task_body, task_phase, unix
 
 __all__ = ["SHAPE", "STATUS_SHAPE_ENV"]
 
@@ -29,8 +29,9 @@ StatusShape = Literal["wrapped", "flat"]
 STATUS_SHAPE_ENV = "SEEDANCE_SIMULATOR_ANYFAST_STATUS"
 STATUS_SHAPES: tuple[StatusShape, ...] = ("wrapped", "flat")
 
-# Anyfast has no cancel call and no expiry option: those phases never happen, and would be
-# reported as failures (neither vocabulary has a word for them).
+# Anyfast documents no cancel call and no expiry option: those phases only happen if a client
+# sends ModelArk's execution_expires_after through, and are failures (neither vocabulary has a
+# word for them).
 _WRAPPED: dict[Phase, str] = {
     "queued": "QUEUED",
     "running": "IN_PROGRESS",
@@ -90,7 +91,7 @@ class AnyfastShape(ProviderShape):
         """``WrappedTaskStatus``: NOT_START for the first half of the queue time, then QUEUED,
         IN_PROGRESS, and SUCCESS or FAILURE; the upstream ModelArk task rides along in
         ``data.data``."""
-        phase = job.phase(now)
+        phase = task_phase(job, now)
         status = _WRAPPED[phase]
         if phase == "queued" and now - job.created < job.queue_seconds / 2:
             status = "NOT_START"
@@ -120,7 +121,7 @@ class AnyfastShape(ProviderShape):
 
     def flat(self, job: SimJob, now: float) -> dict[str, Any]:
         """``FlatTaskStatus``: ModelArk's task with Anyfast's status words."""
-        phase = job.phase(now)
+        phase = task_phase(job, now)
         upstream = self.upstream(job, now)
         body: dict[str, Any] = {
             "id": job.id,
