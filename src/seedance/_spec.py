@@ -102,7 +102,11 @@ class CuratedSpec:
         resource = DRAFT202012.create_resource(self.document)
         registry: Registry[Any] = Registry().with_resource(_SPEC_URI, resource)
         schema_pointer = f"{pointer}/requestBody/content/{_escape(media_type)}/schema"
-        return Draft202012Validator({"$ref": f"{_SPEC_URI}#{schema_pointer}"}, registry=registry)
+        return Draft202012Validator(
+            {"$ref": f"{_SPEC_URI}#{schema_pointer}"},
+            registry=registry,
+            format_checker=Draft202012Validator.FORMAT_CHECKER,  # `uri` via rfc3986-validator
+        )
 
 
 _ALLOWED = {
@@ -115,6 +119,7 @@ _ALLOWED = {
     "maxLength": "at most {} character(s)",
     "pattern": "text matching {}",
     "type": "a value of type {}",
+    "format": "a valid {}",
     "dependentRequired": "these fields together: {}",
     "not": "not this combination of fields",
 }

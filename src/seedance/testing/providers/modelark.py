@@ -280,7 +280,9 @@ class ModelArkShape(ProviderShape):
                 f"The task {job.id} is running: only a queued task can be cancelled and only a"
                 " finished task (succeeded, failed, cancelled or expired) deleted."
             )
-            return self.json(self.error(400, "OperationDenied.InvalidState", message), 400)
+            # A valid request at the wrong moment: a conflict with the task's state (the spec's
+            # `default` response; provider-notes.md says pages disagree on what can be cancelled).
+            return self.json(self.error(409, "OperationDenied.InvalidState", message), 409)
         # A finished task's callback is owed even if its record goes now.
         self.simulator.deliver_due()
         with self.simulator._lock:
