@@ -1,0 +1,5 @@
+"""``python -m seedance``: the ``seedance`` command."""
+
+from .cli import main
+
+main()
