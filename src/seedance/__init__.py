@@ -15,7 +15,7 @@ as ``seedance_<provider>`` and stays reachable as ``client.generated``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import overload
 
 from ._async_client import AsyncSeedanceClient
 from ._capabilities import ModelCapabilities, ProviderCapabilities
@@ -97,7 +97,13 @@ def providers() -> tuple[str, ...]:
     return provider_names()
 
 
-def capabilities(provider: str, model: str | None = None) -> Any:
+@overload
+def capabilities(provider: str) -> ProviderCapabilities: ...
+@overload
+def capabilities(provider: str, model: str) -> ModelCapabilities: ...
+def capabilities(
+    provider: str, model: str | None = None
+) -> ProviderCapabilities | ModelCapabilities:
     """The capability matrix: a provider's `ProviderCapabilities`, or one model's.
 
     >>> capabilities("genray", "seedance-2.0").max_reference_images
