@@ -254,7 +254,17 @@ class Simulator:
                 routes.append(Route(self.base_path + path, endpoint, methods=[method]))
             routes.append(Route(self.base_path + path, _not_allowed(allowed), methods=_ALL_METHODS))
         routes.append(Route("/files/{name}", self._file, methods=["GET", "HEAD"]))
+        routes.append(Route("/_simulator/state", self._state, methods=["GET"]))
         return Starlette(routes=routes)
+
+    async def _state(self, request: Request) -> Response:
+        """Not in any spec: the counters and jobs, for a test in another process."""
+        now = self.clock.now()
+        with self._lock:
+            jobs = {job_id: job.phase(now) for job_id, job in self.jobs.items()}
+            counters = dict(self.counters)
+        accepted = counters.get("creates_accepted", 0)
+        return JSONResponse({"counters": counters, "jobs": jobs, "creates_accepted": accepted})
 
     def _endpoint(self, operation: str) -> Callable[[Request], Any]:
         async def endpoint(request: Request) -> Response:
