@@ -89,6 +89,8 @@ class _Partial:
             )
         self.file.flush()
         os.fsync(self.file.fileno())
+        # mkstemp creates the file 0600; the video gets the mode any new file would get.
+        os.chmod(self.file.fileno(), 0o666 & ~_umask())
         self.file.close()
         os.replace(self.path, self.target)
         return self.target
@@ -108,6 +110,12 @@ def _give_up(partial: _Partial, attempt: int, retry: RetryPolicy, error: Excepti
         "download interrupted at %d bytes (%s); resuming in %.2fs", partial.received, error, delay
     )
     return delay
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 class _TruncatedError(Exception):

@@ -19,7 +19,7 @@ import seedance
 from seedance import Job, JobStatus, PollingPolicy, SeedanceClient
 from seedance import _client as client_module
 from seedance import _download as download_module
-from seedance.cli import _commands, _output, _simulated, app
+from seedance.cli import _output, _session, _simulated, app
 from seedance.testing import Fault, Simulator
 
 PROVIDERS = seedance.providers()
@@ -92,7 +92,7 @@ def network(monkeypatch: pytest.MonkeyPatch) -> Iterator[Simulator]:
         clients.append(sim.http_client())
         return clients[-1]
 
-    monkeypatch.setattr(_commands, "network_http_client", network_http_client)
+    monkeypatch.setattr(_session, "network_http_client", network_http_client)
     yield sim
     for http in clients:
         http.close()
@@ -686,7 +686,7 @@ def test_help_documents_the_exit_codes(invoke: Invoke) -> None:
     create_help = invoke("create", "--help").stdout
     for option in ("--first-frame", "--reference-image", "--extra", "--simulated", "--output"):
         assert option in create_help
-    assert _commands.EXIT_CODES[9] == "wait timed out"
+    assert _session.EXIT_CODES[9] == "wait timed out"
 
 
 # --- the live display -----------------------------------------------------------------------------

@@ -14,19 +14,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import difflib
 import json
-import re
 import signal
 import sqlite3
-import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, NoReturn
 
-import attrs
 import typer
 
 from .._async_client import AsyncSeedanceClient
@@ -50,7 +46,10 @@ from .._models import Job, JobStatus, VideoRequest
 from .._retry import RetryPolicy
 from ..adapters import adapter, provider_names
 from ._app import app
+from ._batch_input import Entry, Problem, read_requests, validate
+from ._batch_report import print_table, summary
 from ._manifest import Manifest, ManifestBusyError, Row
+from ._pacing import Limits, Pacer, Slots, Timebase, documented_limits
 
 __all__ = [
     "BATCH_RETRY",
@@ -67,8 +66,6 @@ __all__ = [
     "validate",
 ]
 
-FIELDS = tuple(item.name for item in attrs.fields(VideoRequest))
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 DEFAULT_CONCURRENCY = 4
 SIMULATED_SPEED = 60.0
 DOWNLOADS_AT_ONCE = 4
@@ -88,235 +85,6 @@ EPILOG = (
     " report), 2 invalid usage, 3 missing API key, 4 the key was refused, 5 insufficient"
     " credits, 130 interrupted."
 )
-
-
-# --- input --------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Entry:
-    """One valid line: its number, its id and its request as canonical JSON."""
-
-    line: int
-    id: str
-    request: str
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One line that is not sent, and why."""
-
-    line: int
-    id: str | None
-    message: str
-
-
-class _BadLineError(Exception):
-    def __init__(self, message: str, request_id: str | None = None) -> None:
-        super().__init__(message)
-        self.request_id = request_id
-
-
-def read_requests(path: Path, provider: str) -> tuple[list[Entry], list[Problem]]:
-    """Every line of *path*, checked as *provider* would check it before sending anything."""
-    entries: list[Entry] = []
-    problems: list[Problem] = []
-    first_line: dict[str, int] = {}
-    for number, raw in enumerate(path.read_bytes().splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            entry = _parse_line(number, raw, provider)
-        except _BadLineError as error:
-            problems.append(Problem(number, error.request_id, str(error)))
-            continue
-        if entry.id in first_line:
-            message = f"id {entry.id!r} is already used on line {first_line[entry.id]}"
-            problems.append(Problem(number, entry.id, message))
-            continue
-        first_line[entry.id] = number
-        entries.append(entry)
-    return entries, problems
-
-
-def _parse_line(number: int, raw: bytes, provider: str) -> Entry:
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise _BadLineError("not UTF-8 text") from None
-    except json.JSONDecodeError as error:
-        raise _BadLineError(f"not valid JSON: {error.msg} at column {error.colno}") from None
-    if not isinstance(data, dict):
-        raise _BadLineError(f"not a JSON object but {type(data).__name__}")
-    raw_id = data.pop("id", number)
-    if isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
-        raise _BadLineError(f"id={raw_id!r} is not allowed; allowed: a string or an integer")
-    request_id = str(raw_id)
-    if not _ID.fullmatch(request_id):
-        raise _BadLineError(
-            f"id={request_id!r} cannot name a file; allowed: up to 128 letters, digits, '.', '_'"
-            " and '-', starting with a letter or digit"
-        )
-    unknown = sorted(set(data) - set(FIELDS))
-    if unknown:
-        names = ", ".join(repr(name) for name in unknown)
-        guess = difflib.get_close_matches(unknown[0], FIELDS, n=1)
-        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-        raise _BadLineError(
-            f"unknown field{'s' if len(unknown) > 1 else ''} {names}{hint}; allowed: id, "
-            + ", ".join(FIELDS),
-            request_id,
-        )
-    try:
-        validate(provider, VideoRequest(**data))
-    except SeedanceError as error:
-        raise _BadLineError(str(error), request_id) from None
-    except (TypeError, ValueError, AttributeError) as error:
-        raise _BadLineError(f"{type(error).__name__}: {error}", request_id) from None
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return Entry(number, request_id, canonical)
-
-
-def validate(provider: str, request: VideoRequest) -> None:
-    """Everything the client checks before a create is sent: capabilities and the curated spec."""
-    chosen = adapter(provider)
-    caps = chosen.capabilities.check(request)
-    body = chosen.create_body(request, caps)
-    body.update(request.extras)
-    chosen.spec.validate_body(chosen.create_operation, body)
-
-
-# --- limits and pacing --------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Limits:
-    """What a provider allows per key or account; None where it documents no limit."""
-
-    concurrent_jobs: int | None = None
-    requests_per_minute: int | None = None
-    source: str = "no documented limit"
-
-
-def documented_limits(provider: str) -> Limits:
-    """The limits a provider documents: the curated spec's ``x-rate-limits`` (Genray's plans; the
-    smallest plan with API access), or ModelArk's 120 queued tasks per account."""
-    spec = adapter(provider).spec.document
-    plans = spec.get("x-rate-limits", {}).get("plans", {})
-    usable = {
-        name: plan
-        for name, plan in plans.items()
-        if isinstance(plan, dict) and plan.get("requests_per_minute")
-    }
-    if usable:
-        name, plan = min(usable.items(), key=lambda item: item[1]["requests_per_minute"])
-        return Limits(
-            concurrent_jobs=plan.get("concurrent_jobs"),
-            requests_per_minute=plan["requests_per_minute"],
-            source=f"the {name} plan's limits per key",
-        )
-    if provider == "modelark":
-        # provider-notes.md: "At most 120 queued tasks per account".
-        return Limits(concurrent_jobs=120, source="at most 120 queued tasks per account")
-    return Limits()
-
-
-@dataclass(frozen=True)
-class Timebase:
-    """The provider's clock in seconds: a simulator's may run faster than the wall clock."""
-
-    now: Callable[[], float]
-    sleep: Callable[[float], Awaitable[None]]
-
-    @classmethod
-    def real(cls, speed: float = 1.0) -> Timebase:
-        start = time.monotonic()
-
-        async def sleep(seconds: float) -> None:
-            await asyncio.sleep(max(0.0, seconds) / speed)
-
-        return cls(lambda: (time.monotonic() - start) * speed, sleep)
-
-
-class Pacer:
-    """At most *per_minute* requests in any minute (with a second to spare), and a pause after
-    every 429 for as long as the provider asks (or a growing backoff when it does not say).
-
-    A request counts from the moment it is sent until its answer came back: the provider may
-    count it at any point in between.
-    """
-
-    SPAN = 61.0
-
-    def __init__(self, timebase: Timebase, per_minute: int | None) -> None:
-        self.timebase = timebase
-        self.per_minute = per_minute
-        self.rate_limited = 0
-        """How many 429s the provider answered."""
-        self.requests = 0
-        self._lock = asyncio.Lock()
-        self._stamps: list[list[float]] = []
-        self._resume_at = 0.0
-        self._strikes = 0
-
-    async def acquire(self) -> list[float]:
-        """Wait for a turn; give the returned stamp back to `done` once answered."""
-        async with self._lock:
-            while True:
-                now = self.timebase.now()
-                wait = self._resume_at - now
-                if self.per_minute:
-                    self._stamps = [stamp for stamp in self._stamps if stamp[0] > now - self.SPAN]
-                    if len(self._stamps) >= self.per_minute:
-                        oldest = min(stamp[0] for stamp in self._stamps)
-                        wait = max(wait, oldest + self.SPAN - now)
-                if wait <= 0:
-                    break
-                await self.timebase.sleep(wait)
-            stamp = [now]
-            if self.per_minute:
-                self._stamps.append(stamp)
-            self.requests += 1
-            return stamp
-
-    def unused(self, stamp: list[float]) -> None:
-        """Give back a turn that was not used after all."""
-        with contextlib.suppress(ValueError):
-            self._stamps.remove(stamp)
-        self.requests -= 1
-
-    def done(self, stamp: list[float], error: BaseException | None = None) -> None:
-        now = self.timebase.now()
-        stamp[0] = max(stamp[0], now)
-        if isinstance(error, RateLimitError):
-            self.rate_limited += 1
-            self._strikes += 1
-            pause = error.retry_after
-            if pause is None:
-                pause = min(60.0, 2.0**self._strikes)
-            self._resume_at = max(self._resume_at, now + pause)
-        elif error is None:
-            self._strikes = 0
-
-
-class _Slots:
-    """Jobs at the provider at once: at most *limit*, except those a previous run left running."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.used = 0
-        self.peak = 0
-        self._changed = asyncio.Condition()
-
-    def take(self) -> None:
-        self.used += 1
-        self.peak = max(self.peak, self.used)
-
-    async def acquire(self) -> None:
-        async with self._changed:
-            await self._changed.wait_for(lambda: self.used < self.limit)
-            self.take()
-
-    async def release(self) -> None:
-        async with self._changed:
-            self.used -= 1
-            self._changed.notify(1)
 
 
 # --- the run ------------------------------------------------------------------------------------
@@ -372,7 +140,7 @@ class Batch:
         self.log(self._limits_line(cap))
         if self.stopped:
             return
-        slots = _Slots(self.capped)
+        slots = Slots(self.capped)
         async with asyncio.TaskGroup() as group:
             # Jobs a previous run started hold their slots first: they are running already.
             for row in rows:
@@ -439,7 +207,7 @@ class Batch:
             return
 
     # --- one request ------------------------------------------------------------------------
-    async def _new(self, row: Row, slots: _Slots) -> None:
+    async def _new(self, row: Row, slots: Slots) -> None:
         await slots.acquire()
         try:
             row = await self._submit(row)
@@ -450,7 +218,7 @@ class Batch:
         if row.state == "succeeded":
             await self._fetch(row)
 
-    async def _resume(self, row: Row, slots: _Slots) -> None:
+    async def _resume(self, row: Row, slots: Slots) -> None:
         try:
             self.log(f"{_who(row)}: waiting on job {row.job_id} (started by an earlier run)")
             row = await self._wait(row, first_poll=0.0)
@@ -621,76 +389,6 @@ def _who(row: Row) -> str:
     return f"line {row.line} ({row.id})"
 
 
-# --- the report ---------------------------------------------------------------------------------
-_REASONS = {
-    "pending": "not sent yet; run the batch again",
-    "submitted": "the job is still running; run the batch again to wait on it",
-    "succeeded": "not downloaded yet; run the batch again",
-}
-
-
-def summary(manifest: Manifest, problems: list[Problem]) -> dict[str, Any]:
-    """Counts per state and one entry per request (invalid lines included), by line."""
-    entries: list[dict[str, Any]] = []
-    for row in manifest.rows():
-        state = "unknown" if row.state == "submitting" else row.state
-        error = row.error or _REASONS.get(state)
-        if state == "unknown":
-            error = f"{error}; --resubmit-unknown sends it again"
-        entries.append(
-            {
-                "line": row.line,
-                "id": row.id,
-                "state": state,
-                "job_id": row.job_id,
-                "file": str(manifest.folder / f"{row.id}.mp4") if state == "downloaded" else None,
-                "error": None if state == "downloaded" else error,
-            }
-        )
-    entries += [
-        {"line": p.line, "id": p.id, "state": "invalid", "job_id": None, "file": None,
-         "error": p.message}
-        for p in problems
-    ]  # fmt: skip
-    entries.sort(key=lambda entry: (entry["line"], entry["id"] or ""))
-    counts = Counter(entry["state"] for entry in entries)
-    return {
-        "manifest": str(manifest.path),
-        "ok": all(entry["state"] == "downloaded" for entry in entries),
-        "counts": dict(sorted(counts.items())),
-        "requests": entries,
-    }
-
-
-def _print_table(report: dict[str, Any]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    console = Console(highlight=False)
-    if not console.is_terminal:
-        console.width = max(console.width, 120)
-    table = Table(title=f"seedance batch: {report['manifest']}", title_justify="left")
-    table.add_column("line", justify="right")
-    table.add_column("id", overflow="fold")
-    table.add_column("state", no_wrap=True)
-    table.add_column("job", overflow="fold")
-    table.add_column("file or reason", overflow="fold", ratio=1)
-    styles = {"downloaded": "green", "failed": "red", "invalid": "red", "unknown": "yellow"}
-    for entry in report["requests"]:
-        table.add_row(
-            str(entry["line"]),
-            Text(entry["id"] or ""),
-            Text(entry["state"], style=styles.get(entry["state"], "cyan")),
-            Text(entry["job_id"] or ""),
-            Text(entry["file"] or entry["error"] or ""),
-        )
-    console.print(table)
-    counts = ", ".join(f"{count} {state}" for state, count in report["counts"].items())
-    total = len(report["requests"])
-    console.print(f"{total} request{'s' if total != 1 else ''}: {counts}", markup=False)
-
-
 # --- the command --------------------------------------------------------------------------------
 @app.command(epilog=EPILOG)
 def batch(
@@ -787,7 +485,7 @@ def batch(
         }
         typer.echo(json.dumps({**report, "pacing": pacing, "interrupted": interrupted}, indent=2))
     else:
-        _print_table(report)
+        print_table(report)
     if interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
     if isinstance(runner.stopped_by, InsufficientCreditsError):
