@@ -163,7 +163,7 @@ class GenrayShape(ProviderShape):
         number = len(self.keys) + 1
         key = {
             "id": f"key_{number}",
-            "key": f"sk_live_simulated_{number:04d}",
+            "key": f"sk_live_fake_simulated_{number:04d}",
             "webhook_secret": self.simulator.webhook_secret,
         }
         self.keys[key["id"]] = {"id": key["id"], "created_at": _iso()}
