@@ -21,6 +21,7 @@ from ._errors import (
     JobFailedError,
     RateLimitError,
     ResponseError,
+    SeedanceError,
     api_error_class,
 )
 from ._models import Job, JobStatus, VideoRequest
@@ -194,7 +195,19 @@ class Engine:
     def job(self, parsed: Any) -> Job:
         if parsed is None:
             raise ResponseError("no job in the response", provider=self.provider, status_code=200)
-        return self.adapter.to_job(parsed)
+        try:
+            return self.adapter.to_job(parsed)
+        except SeedanceError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError) as error:
+            # A body that parses but does not hold a job as the spec describes it.
+            raw = getattr(parsed, "to_dict", lambda: None)()
+            raise ResponseError(
+                f"{type(error).__name__}: {error}",
+                provider=self.provider,
+                status_code=200,
+                body=raw,
+            ) from None
 
     @staticmethod
     def finished(job: Job) -> Job:

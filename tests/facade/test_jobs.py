@@ -12,6 +12,7 @@ from conftest import PROVIDERS
 from pipeline import Provider
 from seedance import APIError, JobStatus, RequestError, ResponseError, VideoRequest
 from seedance._errors import api_error_class
+from seedance.adapters import adapter
 from support.openapi import curated, operations, validator
 
 from .conftest import API_KEY, MakeClient
@@ -207,3 +208,21 @@ def test_cancel_where_the_provider_has_it(
     route = router.route(method=method, path=path.format(id="job-1")).respond(200, json={})
     client.cancel("job-1")
     assert route.call_count == 1
+
+
+def test_a_body_the_adapter_cannot_map_is_a_response_error(
+    profile: Profile,
+    make_client: MakeClient,
+    router: respx.MockRouter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(parsed: object) -> object:
+        raise TypeError("an adapter bug or a body the spec does not describe")
+
+    monkeypatch.setattr(adapter(profile.provider), "to_job", broken)
+    method, path = profile.get
+    router.route(method=method, path=path.format(id="job-1")).respond(
+        200, json=profile.statuses[0].body
+    )
+    with pytest.raises(ResponseError, match="TypeError"):
+        make_client(profile.provider).get("job-1")
