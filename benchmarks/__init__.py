@@ -1,0 +1,1 @@
+"""Performance and reliability measurements (not part of the test run); see BENCHMARKS.md."""
