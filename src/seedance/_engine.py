@@ -151,8 +151,13 @@ class Engine:
         try:
             return call.operation._parse_response(client=self._parse_client, response=response)
         except (ValueError, TypeError, KeyError, AttributeError) as error:
+            body = _json(response)
+            unknown = _unknown_status(body, self.adapter.statuses)
+            # A union response (two status shapes) that fails on its first shape reports the
+            # last shape's error: an unknown status word is the likelier cause, so name it.
+            reason = f"unknown job status {unknown!r}" if unknown else None
             raise ResponseError(
-                f"{type(error).__name__}: {error}",
+                reason or f"{type(error).__name__}: {error}",
                 provider=self.provider,
                 status_code=response.status_code,
                 body=_json(response) or _excerpt(response.text),
@@ -242,6 +247,19 @@ def _json(response: httpx.Response) -> Any:
         return response.json()
     except ValueError:
         return None
+
+
+def _unknown_status(body: Any, known: Any) -> str | None:
+    """A ``status`` value anywhere in *body* that is not in the provider's vocabulary."""
+    if isinstance(body, dict):
+        status = body.get("status")
+        if isinstance(status, str) and status not in known:
+            return status
+        for value in body.values():
+            found = _unknown_status(value, known)
+            if found is not None:
+                return found
+    return None
 
 
 def _excerpt(text: str, limit: int = 200) -> str:
