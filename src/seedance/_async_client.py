@@ -272,7 +272,7 @@ class AsyncSeedanceClient:
             request = engine.build_request(self._http, call, deadline)
             try:
                 response = await self._http.send(request)
-            except httpx.TransportError as error:
+            except httpx.RequestError as error:  # transport, decoding, redirect loops
                 delay = engine.retry_delay(call, attempt, deadline, error=error)
                 if delay is None:
                     raise engine.connection_error(error) from None

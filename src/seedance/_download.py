@@ -21,7 +21,7 @@ import httpx
 
 from ._config import logger
 from ._errors import DownloadError
-from ._retry import RetryPolicy
+from ._retry import RetryPolicy, parse_retry_after
 
 __all__ = ["ProgressCallback", "download_async", "download_sync"]
 
@@ -60,6 +60,8 @@ class _Partial:
             if match.group(3) != "*":
                 self.total = int(match.group(3))
             return
+        if response.status_code in _TRANSIENT_STATUSES:
+            raise _RetryableStatusError(response.status_code, parse_retry_after(response.headers))
         if response.status_code != 200:
             raise DownloadError(f"{self.url}: HTTP {response.status_code}")
         if self.received:
@@ -101,11 +103,24 @@ class _Partial:
             self.path.unlink()
 
 
+class _RetryableStatusError(Exception):
+    """The file host answered 408, 429 or 5xx: try again (after Retry-After, when given)."""
+
+    def __init__(self, status: int, retry_after: float | None) -> None:
+        super().__init__(f"HTTP {status}")
+        self.retry_after = retry_after
+
+
+_TRANSIENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+_RETRYABLE = (httpx.RequestError, _RetryableStatusError)
+
+
 def _give_up(partial: _Partial, attempt: int, retry: RetryPolicy, error: Exception) -> float:
     """The delay before the next attempt, or raise when the attempts are used up."""
-    if attempt > retry.max_retries + 2:
+    retry_after = getattr(error, "retry_after", None)
+    if attempt > retry.max_retries + 2 or (retry_after or 0) > retry.max_retry_after:
         raise DownloadError(f"{partial.url}: gave up after {attempt} attempts: {error}") from error
-    delay = retry.delay(attempt=attempt, retry_after=None)
+    delay = retry.delay(attempt=attempt, retry_after=retry_after)
     logger.info(
         "download interrupted at %d bytes (%s); resuming in %.2fs", partial.received, error, delay
     )
@@ -144,7 +159,7 @@ def download_sync(
                 if partial.complete:
                     return partial.finish()
                 raise _TruncatedError(f"ended at {partial.received} of {partial.total} bytes")
-            except (httpx.TransportError, _TruncatedError) as error:
+            except (*_RETRYABLE, _TruncatedError) as error:
                 _sleep(_give_up(partial, attempt, retry, error))
     except BaseException:
         partial.discard()
@@ -173,7 +188,7 @@ async def download_async(
                 if partial.complete:
                     return partial.finish()
                 raise _TruncatedError(f"ended at {partial.received} of {partial.total} bytes")
-            except (httpx.TransportError, _TruncatedError) as error:
+            except (*_RETRYABLE, _TruncatedError) as error:
                 await _async_sleep(_give_up(partial, attempt, retry, error))
     except BaseException:
         partial.discard()

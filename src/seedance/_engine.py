@@ -31,6 +31,11 @@ from .adapters import Adapter, Call, adapter
 __all__ = ["DEFAULT_TIMEOUT", "Engine", "OutOfTime"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+# What parsing a hostile body can raise (deep nesting, huge numbers, bad charsets, odd types).
+MALFORMED = (
+    ValueError, TypeError, KeyError, AttributeError, IndexError,
+    RecursionError, OverflowError, UnicodeError, OSError,
+)  # fmt: skip
 USER_AGENT = "seedance-python/0.1.0"
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -150,7 +155,7 @@ class Engine:
             raise self.api_error(response)
         try:
             return call.operation._parse_response(client=self._parse_client, response=response)
-        except (ValueError, TypeError, KeyError, AttributeError) as error:
+        except MALFORMED as error:
             body = _json(response)
             unknown = _unknown_status(body, self.adapter.statuses)
             # A union response (two status shapes) that fails on its first shape reports the
@@ -160,19 +165,19 @@ class Engine:
                 reason or f"{type(error).__name__}: {error}",
                 provider=self.provider,
                 status_code=response.status_code,
-                body=_json(response) or _excerpt(response.text),
+                body=_json(response) or _excerpt(_text(response)),
             ) from None
 
     def api_error(self, response: httpx.Response) -> APIError:
         body = _json(response)
         code, message = self.adapter.error_details(body)
-        text = message or _excerpt(response.text) or response.reason_phrase or "no message"
+        text = message or _excerpt(_text(response)) or response.reason_phrase or "no message"
         fields: dict[str, Any] = {
             "provider": self.provider,
             "status_code": response.status_code,
             "code": code,
             "request_id": self._request_id(response.headers),
-            "body": body if body is not None else _excerpt(response.text),
+            "body": body if body is not None else _excerpt(_text(response)),
         }
         error_class = api_error_class(response.status_code)
         if error_class is RateLimitError:
@@ -181,7 +186,7 @@ class Engine:
             )
         return error_class(text, **fields)
 
-    def connection_error(self, error: httpx.TransportError) -> APIConnectionError:
+    def connection_error(self, error: httpx.RequestError) -> APIConnectionError:
         accepted = not isinstance(error, NOT_SENT)
         message = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
         if accepted:
@@ -204,7 +209,7 @@ class Engine:
             return self.adapter.to_job(parsed)
         except SeedanceError:
             raise
-        except (ValueError, TypeError, KeyError, AttributeError, IndexError) as error:
+        except MALFORMED as error:
             # A body that parses but does not hold a job as the spec describes it.
             raw = getattr(parsed, "to_dict", lambda: None)()
             raise ResponseError(
@@ -214,12 +219,18 @@ class Engine:
                 body=raw,
             ) from None
 
-    @staticmethod
-    def finished(job: Job) -> Job:
+    def finished(self, job: Job) -> Job:
         """Return a succeeded job; raise `JobFailedError` for any other final state."""
-        if job.status is JobStatus.SUCCEEDED:
-            return job
-        raise JobFailedError(job)
+        if job.status is not JobStatus.SUCCEEDED:
+            raise JobFailedError(job)
+        if not job.video_url:
+            raise ResponseError(
+                f"job {job.id} succeeded without a video URL",
+                provider=self.provider,
+                status_code=200,
+                body=dict(job.raw),
+            )
+        return job
 
     @staticmethod
     def changed(before: Job | None, after: Job) -> bool:
@@ -245,8 +256,16 @@ def job_id_of(job: Job | str) -> str:
 def _json(response: httpx.Response) -> Any:
     try:
         return response.json()
-    except ValueError:
+    except MALFORMED:
         return None
+
+
+def _text(response: httpx.Response) -> str:
+    """The body as text, whatever charset the response claims."""
+    try:
+        return response.text
+    except (UnicodeError, LookupError):
+        return response.content.decode("utf-8", "replace")
 
 
 def _unknown_status(body: Any, known: Any) -> str | None:

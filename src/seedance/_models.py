@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -38,6 +39,26 @@ class JobError:
     code: str | None = None
 
 
+def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
+    # The generated models do not type-check everything (list items, for one): a job whose id,
+    # model or URL is not text comes from a body that is not what the spec describes.
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"Job.{attribute.name} must be text, not {type(value).__name__}")
+
+
+def _fraction(value: Any) -> float | None:
+    """Progress as a fraction in [0, 1]; None when it is not a finite number."""
+    if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        fraction = float(value)
+    except OverflowError:
+        return None
+    if not math.isfinite(fraction):
+        return None
+    return min(1.0, max(0.0, fraction))
+
+
 @attrs.frozen(kw_only=True)
 class Job:
     """One video generation job, normalized across providers.
@@ -49,13 +70,13 @@ class Job:
     False
     """
 
-    id: str
+    id: str = attrs.field(validator=attrs.validators.instance_of(str))
     provider: str
-    status: JobStatus
-    model: str | None = None
-    progress: float | None = None
+    status: JobStatus = attrs.field(validator=attrs.validators.instance_of(JobStatus))
+    model: str | None = attrs.field(default=None, validator=_optional_text)
+    progress: float | None = attrs.field(default=None, converter=_fraction)
     """Completion between 0.0 and 1.0, when the provider reports it."""
-    video_url: str | None = None
+    video_url: str | None = attrs.field(default=None, validator=_optional_text)
     error: JobError | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None

@@ -67,16 +67,18 @@ def parse_retry_after(headers: httpx.Headers, body: Any = None) -> float | None:
     if value is not None:
         value = value.strip()
         try:
-            return max(0.0, float(value))
-        except ValueError:
-            pass
+            seconds = float(value)
+        except (ValueError, OverflowError):
+            seconds = None
+        if seconds is not None and seconds == seconds:  # not NaN
+            return max(0.0, seconds)
         try:
             when = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
+            if when.tzinfo is None:
+                when = when.replace(tzinfo=UTC)
+            return max(0.0, (when - datetime.now(UTC)).total_seconds())
+        except (TypeError, ValueError, OverflowError):
             return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        return max(0.0, (when - datetime.now(UTC)).total_seconds())
     return _body_retry_after(body)
 
 
@@ -86,7 +88,10 @@ def _body_retry_after(body: Any) -> float | None:
         if isinstance(holder, dict):
             value = holder.get("retry_after")
             if isinstance(value, int | float) and not isinstance(value, bool):
-                return max(0.0, float(value))
+                try:
+                    return max(0.0, float(value))
+                except OverflowError:
+                    return None
     return None
 
 

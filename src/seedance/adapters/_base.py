@@ -47,7 +47,10 @@ def timestamp(value: Any) -> datetime | None:
     if isinstance(value, bool) or value is None or value == "":
         return None
     if isinstance(value, int | float):
-        return datetime.fromtimestamp(value, tz=UTC)
+        try:
+            return datetime.fromtimestamp(value, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None  # out of any plausible range
     if isinstance(value, str):
         try:
             parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
