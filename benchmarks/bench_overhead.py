@@ -1,0 +1,390 @@
+"""Issue 6, item 1: per-call overhead of one create + get round trip, four ways.
+
+(a) raw httpx posting the same JSON, (b) the generated client ``seedance_modelark``, (c) the
+facade ``SeedanceClient("modelark")`` (submit + get) and (d) the official BytePlus Ark SDK
+(``byteplus-python-sdk-v2``, in its own venv under /tmp, never in the project's environment).
+
+Each variant runs in its own worker process, kept alive for the whole run and told over stdin to
+do a batch of round trips; the parent interleaves the batches in rounds (rotating the order) so
+that the noise of this machine falls on every variant alike. Two modes:
+
+- ``loopback``: real HTTP to one ModelArk simulator server on 127.0.0.1, in a process of its own
+  (``benchmarks._support serve``). The server validates every request against the curated spec
+  with openapi-core, so it costs far more than any client: the ratios here are diluted by it.
+- ``mock``: the same four clients, in-process ``httpx.MockTransport`` returning canned bodies
+  (a real create response and a real succeeded task from the simulator), so what is timed is the
+  client-side cost alone: building, sending through httpx, parsing.
+
+The official SDK sends every optional field as ``null``, which the curated spec (and so the
+simulator) rejects: in loopback mode its worker strips the nulls in a transport shim before
+sending and subtracts the shim's own measured time from each round trip.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ._support import (
+    ROOT,
+    SDK_PACKAGE,
+    SimulatorProcess,
+    machine,
+    median,
+    project_env,
+    sdk_python,
+    sdk_version,
+    summary,
+)
+
+MODEL = "seedance-1-0-pro-250528"
+PROMPT = "a cat cooking pasta"
+# What the facade sends for VideoRequest(prompt=PROMPT, model=MODEL): the others send the same.
+BODY = {"model": MODEL, "content": [{"type": "text", "text": PROMPT}]}
+API_KEY = "sk_bench"
+MOCK_BASE = "http://127.0.0.1:9/api/v3"  # never connected to: the mock transport answers
+VARIANTS = ("raw_httpx", "generated", "facade", "official_sdk")
+
+
+# --- the worker side (runs in a child process, possibly in the SDK's venv) --------------------
+def worker() -> None:
+    """Serve ``run N`` / ``quit`` lines on stdin; answer each run with a JSON list of seconds."""
+    config = json.loads(sys.argv[1])
+    roundtrip, spent = _VARIANT_FACTORIES[config["variant"]](config)
+    for line in sys.stdin:
+        command, _, argument = line.strip().partition(" ")
+        if command == "quit":
+            break
+        if command == "profile":
+            print(json.dumps(_profile(roundtrip, int(argument))), flush=True)
+            continue
+        if command == "parts":
+            print(json.dumps(_facade_parts(config, int(argument))), flush=True)
+            continue
+        times = []
+        for _ in range(int(argument)):
+            before = spent[0]
+            started = time.perf_counter()
+            roundtrip()
+            elapsed = time.perf_counter() - started
+            times.append(elapsed - (spent[0] - before))
+        print(json.dumps(times), flush=True)
+
+
+def _profile(roundtrip: Callable[[], None], count: int) -> list[list[Any]]:
+    """The functions with the most own time over *count* round trips (where the time goes)."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(count):
+        roundtrip()
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    rows = []
+    for (filename, line, name), (_, calls, own, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        short = "/".join(Path(filename).parts[-2:])
+        rows.append([f"{short}:{line}({name})", calls // count, own / count * 1e6, cumulative])
+    rows.sort(key=lambda row: -row[2])
+    return [[where, calls, round(own_us, 1)] for where, calls, own_us, _ in rows[:15]]
+
+
+def _facade_parts(config: dict[str, Any], count: int) -> dict[str, float]:
+    """Median microseconds of the facade's own steps, unprofiled (where its overhead goes)."""
+    from seedance import SeedanceClient, VideoRequest
+
+    client = SeedanceClient(
+        "modelark", base_url=config["base_url"], api_key=API_KEY, transport=_transport(config)
+    )
+    engine = client._engine
+    spec = engine.adapter.spec
+    steps: dict[str, Callable[[], Any]] = {
+        "VideoRequest(...)": lambda: VideoRequest(prompt=PROMPT, model=MODEL),
+        "create_call: capabilities + body + spec validation": lambda: engine.create_call(
+            VideoRequest(prompt=PROMPT, model=MODEL)
+        ),
+        "spec.validate_body (jsonschema) alone": lambda: spec.validate_body(
+            "create_task", {"model": MODEL, "content": [{"type": "text", "text": PROMPT}]}
+        ),
+    }
+    result = {}
+    for name, step in steps.items():
+        times = []
+        for _ in range(count):
+            started = time.perf_counter()
+            step()
+            times.append(time.perf_counter() - started)
+        result[name] = round(sorted(times)[len(times) // 2] * 1e6, 1)
+    return result
+
+
+def _transport(config: dict[str, Any]) -> Any:
+    import httpx
+
+    if config["mode"] != "mock":
+        return None
+    created = config["canned"]["create"].encode()
+    task = config["canned"]["get"].encode()
+    json_type = {"content-type": "application/json"}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = created if request.method == "POST" else task
+        return httpx.Response(200, content=body, headers=json_type)
+
+    return httpx.MockTransport(handler)
+
+
+def _raw_httpx(config: dict[str, Any]) -> tuple[Callable[[], None], list[float]]:
+    import httpx
+
+    http = httpx.Client(transport=_transport(config))
+    base = config["base_url"]
+    headers = {"Authorization": f"Bearer {API_KEY}"}
+
+    def roundtrip() -> None:
+        created = http.post(f"{base}/contents/generations/tasks", json=BODY, headers=headers)
+        created.raise_for_status()
+        task = http.get(
+            f"{base}/contents/generations/tasks/{created.json()['id']}", headers=headers
+        )
+        task.raise_for_status()
+        assert task.json()["status"]
+
+    return roundtrip, [0.0]
+
+
+def _generated(config: dict[str, Any]) -> tuple[Callable[[], None], list[float]]:
+    from seedance_modelark import AuthenticatedClient
+    from seedance_modelark.api.tasks import create_task, get_task
+    from seedance_modelark.models import CreateTaskRequest, Task, TaskCreated
+
+    transport = _transport(config)
+    args = {} if transport is None else {"transport": transport}
+    client = AuthenticatedClient(base_url=config["base_url"], token=API_KEY, httpx_args=args)
+
+    def roundtrip() -> None:
+        created = create_task.sync(client=client, body=CreateTaskRequest.from_dict(BODY))
+        assert isinstance(created, TaskCreated), created
+        task = get_task.sync(created.id, client=client)
+        assert isinstance(task, Task), task
+
+    return roundtrip, [0.0]
+
+
+def _facade(config: dict[str, Any]) -> tuple[Callable[[], None], list[float]]:
+    from seedance import SeedanceClient, VideoRequest
+
+    client = SeedanceClient(
+        "modelark", base_url=config["base_url"], api_key=API_KEY, transport=_transport(config)
+    )
+
+    def roundtrip() -> None:
+        job = client.submit(VideoRequest(prompt=PROMPT, model=MODEL))
+        assert client.get(job).id == job.id
+
+    return roundtrip, [0.0]
+
+
+def _official_sdk(config: dict[str, Any]) -> tuple[Callable[[], None], list[float]]:
+    import httpx
+    from byteplussdkarkruntime import Ark
+
+    spent = [0.0]
+    transport = _transport(config)
+    if transport is None:
+
+        class StripNulls(httpx.HTTPTransport):
+            """The SDK sends every unset field as null, which the curated spec rejects."""
+
+            def handle_request(self, request: httpx.Request) -> httpx.Response:
+                started = time.perf_counter()
+                if request.method == "POST":
+                    body = {k: v for k, v in json.loads(request.content).items() if v is not None}
+                    content = json.dumps(body).encode()
+                    headers = request.headers.copy()
+                    headers["content-length"] = str(len(content))
+                    request = httpx.Request(
+                        request.method, request.url, headers=headers, content=content,
+                        extensions=request.extensions,
+                    )  # fmt: skip
+                spent[0] += time.perf_counter() - started
+                return super().handle_request(request)
+
+        transport = StripNulls()
+    client = Ark(
+        base_url=config["base_url"], api_key=API_KEY, http_client=httpx.Client(transport=transport)
+    )
+    tasks = client.content_generation.tasks
+
+    def roundtrip() -> None:
+        created = tasks.create(model=MODEL, content=[{"type": "text", "text": PROMPT}])
+        assert tasks.get(task_id=created.id).id == created.id
+
+    return roundtrip, spent
+
+
+_VARIANT_FACTORIES = {
+    "raw_httpx": _raw_httpx,
+    "generated": _generated,
+    "facade": _facade,
+    "official_sdk": _official_sdk,
+}
+
+
+# --- the parent side ---------------------------------------------------------------------------
+class _Worker:
+    def __init__(self, python: Path | str, config: dict[str, Any], env: dict[str, str]) -> None:
+        boot = (
+            f"import sys; sys.path.insert(0, {str(ROOT)!r});"
+            " from benchmarks.bench_overhead import worker; worker()"
+        )
+        self.process = subprocess.Popen(
+            [str(python), "-c", boot, json.dumps(config)], cwd=ROOT, env=env, text=True,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        )  # fmt: skip
+
+    def ask(self, line: str) -> Any:
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        if not answer:
+            raise RuntimeError(f"an overhead worker died (exit {self.process.wait()})")
+        return json.loads(answer)
+
+    def close(self) -> None:
+        try:
+            self.ask_quit()
+        finally:
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def ask_quit(self) -> None:
+        if self.process.poll() is None and self.process.stdin is not None:
+            self.process.stdin.write("quit\n")
+            self.process.stdin.close()
+
+
+def _canned_bodies() -> dict[str, str]:
+    """A create response and a succeeded task, as the ModelArk simulator answers them."""
+    from seedance.testing import Simulator
+
+    simulator = Simulator("modelark")
+    with simulator.http_client() as http:
+        headers = {"Authorization": f"Bearer {API_KEY}"}
+        created = http.post("/contents/generations/tasks", json=BODY, headers=headers)
+        simulator.clock.advance(120)  # type: ignore[attr-defined]
+        task = http.get(f"/contents/generations/tasks/{created.json()['id']}", headers=headers)
+    assert task.json()["status"] == "succeeded", task.text
+    return {"create": created.text, "get": task.text}
+
+
+def _measure(
+    mode: str,
+    base_url: str,
+    sdk: Path | None,
+    canned: dict[str, str],
+    *,
+    rounds: int,
+    batch: int,
+    profile: int,
+) -> dict[str, Any]:
+    names = [name for name in VARIANTS if name != "official_sdk" or sdk is not None]
+    workers: dict[str, _Worker] = {}
+    try:
+        for name in names:
+            config = {"variant": name, "mode": mode, "base_url": base_url, "canned": canned}
+            if name == "official_sdk":
+                assert sdk is not None
+                env = {k: v for k, v in project_env().items() if k != "PYTHONPATH"}
+                workers[name] = _Worker(sdk, config, env)
+            else:
+                workers[name] = _Worker(sys.executable, config, project_env())
+        for name in names:
+            workers[name].ask(f"run {max(5, batch // 4)}")  # warm-up: imports, connections
+        samples: dict[str, list[float]] = {name: [] for name in names}
+        per_round: dict[str, list[float]] = {name: [] for name in names}
+        for number in range(rounds):
+            order = names[number % len(names) :] + names[: number % len(names)]
+            for name in order:
+                times = workers[name].ask(f"run {batch}")
+                samples[name] += times
+                per_round[name].append(median(times))
+        result: dict[str, Any] = {"rounds": rounds, "round_trips_per_batch": batch}
+        raw = per_round["raw_httpx"]
+        for name in names:
+            paired = [mine / theirs for mine, theirs in zip(per_round[name], raw, strict=True)]
+            result[name] = {
+                "us_per_roundtrip": summary(samples[name]),
+                "ratio_vs_raw_httpx": round(median(paired), 3),
+            }
+        if "official_sdk" in names:
+            paired = [
+                facade / official
+                for facade, official in zip(
+                    per_round["facade"], per_round["official_sdk"], strict=True
+                )
+            ]
+            result["facade_vs_official_sdk"] = round(median(paired), 3)
+        result["raw_httpx_first_vs_last_round_us"] = [round(raw[0] * 1e6), round(raw[-1] * 1e6)]
+        if profile:
+            facade = workers["facade"]
+            result["facade_steps_us"] = facade.ask(f"parts {profile}")
+            result["facade_profile_top_own_time_us"] = facade.ask(f"profile {profile}")
+        return result
+    finally:
+        for each in workers.values():
+            each.close()
+
+
+def run(quick: bool) -> dict[str, Any]:
+    sdk, sdk_note = sdk_python(create=not quick)
+    canned = _canned_bodies()
+    result: dict[str, Any] = {
+        "machine": machine(),
+        "method": "create+get round trips, per-variant worker processes, interleaved rounds;"
+        " ratio = median over rounds of (variant round median / raw httpx round median)",
+        "official_sdk": sdk_note
+        + ("" if sdk is None else f"; {SDK_PACKAGE} {sdk_version(sdk)} in {sdk.parent.parent}"),
+    }
+    loop_rounds, loop_batch = (3, 10) if quick else (24, 20)
+    mock_rounds, mock_batch = (3, 50) if quick else (15, 300)
+    with SimulatorProcess("modelark", speed=1.0) as server:
+        result["loopback"] = _measure(
+            "loopback", server.base_url, sdk, canned,
+            rounds=loop_rounds, batch=loop_batch, profile=0,
+        )  # fmt: skip
+    result["mock"] = _measure(
+        "mock", MOCK_BASE, sdk, canned,
+        rounds=mock_rounds, batch=mock_batch, profile=0 if quick else 2000,
+    )  # fmt: skip
+    loop_raw = result["loopback"]["raw_httpx"]["us_per_roundtrip"]["median"]
+    mock_raw = result["mock"]["raw_httpx"]["us_per_roundtrip"]["median"]
+    result["server_and_socket_share_of_raw_loopback"] = round(1 - mock_raw / loop_raw, 3)
+    facade = result["mock"]["facade"]
+    extra = facade["us_per_roundtrip"]["median"] - mock_raw
+    result["facade_client_side_extra_us_over_raw"] = round(extra, 1)
+    result["facade_extra_as_share_of_loopback_raw_roundtrip"] = round(extra / loop_raw, 3)
+    result["targets"] = {
+        "facade_le_1.15x_raw_httpx (mock, client-side)": facade["ratio_vs_raw_httpx"] <= 1.15,
+        "facade_le_1.15x_raw_httpx (loopback)": result["loopback"]["facade"]["ratio_vs_raw_httpx"]
+        <= 1.15,
+    }
+    if sdk is not None:
+        result["targets"]["facade_faster_than_official_sdk (mock)"] = (
+            result["mock"]["facade_vs_official_sdk"] < 1
+        )
+        result["targets"]["facade_faster_than_official_sdk (loopback)"] = (
+            result["loopback"]["facade_vs_official_sdk"] < 1
+        )
+    return result
