@@ -46,6 +46,11 @@ def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
         raise TypeError(f"Job.{attribute.name} must be text, not {type(value).__name__}")
 
 
+def _job_id(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, str) or not value:
+        raise TypeError(f"Job.id must be non-empty text, not {value!r}")
+
+
 def _fraction(value: Any) -> float | None:
     """Progress as a fraction in [0, 1]; None when it is not a finite number."""
     if value is None or isinstance(value, bool) or not isinstance(value, int | float):
@@ -70,7 +75,7 @@ class Job:
     False
     """
 
-    id: str = attrs.field(validator=attrs.validators.instance_of(str))
+    id: str = attrs.field(validator=_job_id)
     provider: str
     status: JobStatus = attrs.field(validator=attrs.validators.instance_of(JobStatus))
     model: str | None = attrs.field(default=None, validator=_optional_text)

@@ -73,6 +73,16 @@ def test_a_spec_shaped_body_with_wrong_types_is_a_response_error(
             make_client("siray", max_retries=0).get("t")
 
 
+def test_an_empty_job_id_is_a_response_error(
+    make_client: MakeClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GENRAY_API_KEY", "sk")
+    with respx.mock(base_url="https://genray.ai") as router:
+        router.get("/api/v1/videos/j").respond(200, json={"id": "", "status": "queued"})
+        with pytest.raises(ResponseError, match="id"):
+            make_client("genray", max_retries=0).get("j")
+
+
 @pytest.mark.parametrize("value", [1e20, 1e17, float("inf"), -1e20])
 def test_a_timestamp_out_of_range_is_unknown(value: float) -> None:
     assert timestamp(value) is None
