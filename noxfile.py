@@ -54,10 +54,12 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict on the facade, the scripts, the tests and every generated package."""
+    """mypy --strict on the package, scripts, tests, benchmarks and every generated package."""
     install(session, "typecheck")
     packages = sorted(str(path.parent) for path in ROOT.glob("generated/*/__init__.py"))
-    session.run("mypy", "src/seedance", "scripts", "tests", "noxfile.py", "hatch_build.py")
+    session.run(
+        "mypy", "src/seedance", "scripts", "tests", "benchmarks", "noxfile.py", "hatch_build.py"
+    )
     session.run("mypy", *packages)
 
 

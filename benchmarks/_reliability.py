@@ -86,9 +86,9 @@ def sleeps_on(advance: Callable[[float], None]) -> Iterator[None]:
         download_module._sleep,
         download_module._async_sleep,
     )
-    client_module._sleep = advance
+    client_module._sleep = advance  # type: ignore[assignment]
     async_client_module._sleep = async_advance  # type: ignore[assignment]
-    download_module._sleep = advance
+    download_module._sleep = advance  # type: ignore[assignment]
     download_module._async_sleep = async_advance  # type: ignore[assignment]
     try:
         yield

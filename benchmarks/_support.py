@@ -53,7 +53,10 @@ def median(values: Iterable[float]) -> float:
 def summary(seconds: Sequence[float], unit: float = 1e6) -> dict[str, float]:
     """Median and spread of *seconds*, in microseconds by default."""
     ordered = sorted(seconds)
-    pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
+
+    def pick(quantile: float) -> float:
+        return ordered[min(len(ordered) - 1, int(quantile * len(ordered)))]
+
     return {
         "median": round(statistics.median(ordered) * unit, 1),
         "p10": round(pick(0.10) * unit, 1),

@@ -49,6 +49,7 @@ from seedance import (
     ServerError,
 )
 from seedance.testing import Fault, Faults, ManualClock, Simulator
+from seedance.testing._faults import FaultKind
 
 from ._reliability import (
     PROVIDERS,
@@ -61,7 +62,14 @@ from ._reliability import (
     watchdog,
 )
 
-KINDS = ("status", "reset_before", "reset_after", "malformed_json", "html_error", "truncate")
+KINDS: tuple[FaultKind, ...] = (
+    "status",
+    "reset_before",
+    "reset_after",
+    "malformed_json",
+    "html_error",
+    "truncate",
+)
 RATE = 0.2
 DOWNLOAD_TRUNCATE_RATE = 0.2
 ASYNC_CONCURRENCY = {"genray": 2}  # the Standard plan's 2 concurrent jobs; others below
