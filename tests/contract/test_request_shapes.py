@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import importlib
 import inspect
-import itertools
 import json
 import re
 import shlex
@@ -36,6 +35,7 @@ from seedance import VideoRequest
 from seedance.adapters import adapter
 from support.openapi import curated, operations
 from support.openapi_httpx import HttpxOpenAPIRequest, HttpxOpenAPIResponse
+from support.provider_docs import curl_blocks
 
 from .conftest import API_KEY, VALIDATED_REQUESTS, simulated_providers
 
@@ -268,7 +268,6 @@ def test_every_declared_operation_has_a_request_shape_case(provider: str) -> Non
 
 
 # --- the documented examples, exactly ----------------------------------------------------------
-CURL = re.compile(r"\bcurl\b")
 
 
 @dataclass(frozen=True)
@@ -286,14 +285,10 @@ class CurlExample:
 
 
 def curl_examples() -> list[CurlExample]:
-    folder = SHARED / "provider-docs"
-    found = []
-    for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
-        text = path.read_text(encoding="utf-8")
-        starts = [match.start() for match in CURL.finditer(text)] + [len(text)]
-        for index, (start, end) in enumerate(itertools.pairwise(starts)):
-            found.append(_parse_curl(path.name, index, _command(text[start:end])))
-    return found
+    return [
+        _parse_curl(document, index, _command(block))
+        for document, index, block in curl_blocks(SHARED / "provider-docs")
+    ]
 
 
 def _command(block: str) -> str:

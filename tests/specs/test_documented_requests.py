@@ -7,7 +7,6 @@ body is still rejected and that the action exists.
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -18,8 +17,8 @@ import pytest
 from conftest import PROVIDERS, SHARED, shared_path
 from pipeline import ROOT, Provider, load_yaml
 from support.openapi import curated, operations, validator
+from support.provider_docs import curl_blocks
 
-CURL = re.compile(r"\bcurl\b")
 BODY = re.compile(r"(?:--data|-d)\s+'(.*?)'", re.DOTALL)
 URL = re.compile(r"https://[^\s'\"\\]+")
 
@@ -40,18 +39,11 @@ class DocumentedRequest:
 
 
 def documented_requests() -> list[DocumentedRequest]:
-    folder = SHARED / "provider-docs"
     found = []
-    for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
-        text = path.read_text(encoding="utf-8")
-        starts = [match.start() for match in CURL.finditer(text)] + [len(text)]
-        for index, (start, end) in enumerate(itertools.pairwise(starts)):
-            block = text[start:end]
-            body, url = BODY.search(block), URL.search(block)
-            if body and url:
-                found.append(
-                    DocumentedRequest(path.name, index, url.group(), json.loads(body.group(1)))
-                )
+    for document, index, block in curl_blocks(SHARED / "provider-docs"):
+        body, url = BODY.search(block), URL.search(block)
+        if body and url:
+            found.append(DocumentedRequest(document, index, url.group(), json.loads(body.group(1))))
     return found
 
 
