@@ -29,14 +29,17 @@ from ._errors import (
     BadRequestError,
     ConflictError,
     DownloadError,
+    DownloadLimitError,
     InsufficientCreditsError,
     InvalidRequestError,
     JobFailedError,
+    LimitExceededError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
     RequestError,
     ResponseError,
+    ResponseTooLargeError,
     SeedanceError,
     ServerError,
     UnprocessableEntityError,
@@ -44,6 +47,7 @@ from ._errors import (
     WaitTimeoutError,
     WebhookVerificationError,
 )
+from ._limits import Limits
 from ._models import Job, JobError, JobStatus, VideoRequest
 from ._retry import PollingPolicy, RetryPolicy
 from ._webhooks import JobEvents, parse_webhook
@@ -58,6 +62,7 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "DownloadError",
+    "DownloadLimitError",
     "InsufficientCreditsError",
     "InvalidRequestError",
     "Job",
@@ -65,6 +70,8 @@ __all__ = [
     "JobEvents",
     "JobFailedError",
     "JobStatus",
+    "LimitExceededError",
+    "Limits",
     "MissingAPIKeyError",
     "ModelCapabilities",
     "NotFoundError",
@@ -74,6 +81,7 @@ __all__ = [
     "RateLimitError",
     "RequestError",
     "ResponseError",
+    "ResponseTooLargeError",
     "RetryPolicy",
     "SeedanceClient",
     "SeedanceError",

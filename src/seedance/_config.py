@@ -6,9 +6,12 @@ import logging
 import os
 from urllib.parse import urlsplit
 
-from ._errors import RequestError
+from ._errors import InvalidRequestError, RequestError
+from ._redact import redact, register_secret
 
-__all__ = ["MissingAPIKeyError", "Secret", "logger", "resolve_api_key", "resolve_base_url"]
+__all__ = [
+    "MissingAPIKeyError", "Secret", "key_problem", "logger", "resolve_api_key", "resolve_base_url",
+]  # fmt: skip
 
 logger = logging.getLogger("seedance")
 
@@ -45,18 +48,13 @@ class Secret:
 
 
 class _RedactSecrets(logging.Filter):
-    """Replace every registered secret in a record's message and arguments."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: set[str] = set()
+    """Remove every registered secret and signed query string from a record's message."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self.secrets:
-            message = record.getMessage()
-            for secret in self.secrets:
-                message = message.replace(secret, "***")
-            record.msg, record.args = message, None
+        message = record.getMessage()
+        redacted = redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
         return True
 
 
@@ -66,12 +64,51 @@ logger.addFilter(_REDACT)
 
 def resolve_api_key(provider: str, given: str | None, env_names: tuple[str, ...]) -> Secret:
     """The key passed in, or the first of *env_names* set in the environment."""
-    value = given or next((os.environ[name] for name in env_names if os.environ.get(name)), None)
+    source = "api_key"
+    value = given
+    if not value:
+        source = next((name for name in env_names if os.environ.get(name)), "")
+        value = os.environ.get(source) if source else None
     if not value:
         names = " or ".join(env_names)
         raise MissingAPIKeyError(f"{provider}: no API key; set {names} or pass api_key=...")
-    _REDACT.secrets.add(value)
+    register_secret(value)
+    problem = key_problem(value)
+    if problem:
+        # The key itself is never printed: only where it came from and what is wrong with it.
+        raise InvalidRequestError(
+            source, MASK_VALUE, f"a key of visible ASCII characters only; this one {problem}",
+            provider=provider,
+        )  # fmt: skip
     return Secret(value)
+
+
+class _Masked:
+    """Stands for a key in an `InvalidRequestError` (its repr shows no character of it)."""
+
+    def __repr__(self) -> str:
+        return "'***'"
+
+
+MASK_VALUE = _Masked()
+
+
+def key_problem(value: str) -> str | None:
+    r"""What makes *value* unusable as an HTTP header value, described without showing it.
+
+    >>> key_problem("sk_live_abc\r")
+    'ends with a carriage return (\\r): a Windows line ending from a .env file?'
+    """
+    if value.endswith("\r") or value.endswith("\r\n"):
+        return "ends with a carriage return (\\r): a Windows line ending from a .env file?"
+    if value != value.strip():
+        return "starts or ends with whitespace"
+    for index, char in enumerate(value):
+        if not char.isascii():
+            return f"has a non-ASCII character at position {index + 1}"
+        if not char.isprintable() or char.isspace():
+            return f"has a control or space character ({char!r}) at position {index + 1}"
+    return None
 
 
 def resolve_base_url(provider: str, given: str | None, default: str) -> str:
@@ -79,8 +116,6 @@ def resolve_base_url(provider: str, given: str | None, default: str) -> str:
     url = given or os.environ.get(f"{provider.upper()}_BASE_URL") or default
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        from ._errors import InvalidRequestError
-
         raise InvalidRequestError("base_url", url, "an http(s) URL", provider=provider)
     return url.rstrip("/")
 

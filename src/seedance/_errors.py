@@ -11,16 +11,26 @@
     │   ├── PermissionDeniedError 403, NotFoundError 404, ConflictError 409,
     │   ├── UnprocessableEntityError 422, RateLimitError 429, ServerError 5xx
     ├── ResponseError                a success status with a body that does not parse
+    │   └── ResponseTooLargeError    the answer passed `Limits.max_response_bytes`
     ├── APIConnectionError           no answer (APITimeoutError: none in time)
     ├── JobFailedError               the job ended failed, cancelled or expired
     ├── WaitTimeoutError             the wait deadline passed (carries the job id to resume)
     ├── DownloadError                the video could not be fetched completely
+    │   └── DownloadLimitError       a download passed its size cap, stall timeout or deadline
     └── WebhookVerificationError     a webhook's signature or timestamp is wrong
+
+Every error also says whether the request ``may_have_been_accepted``: True when a create may
+have started a (paid) job although it raised, so that nobody sends it again blindly.
+`LimitExceededError` is the common base of every overrun of a configured bound
+(``ResponseTooLargeError``, ``DownloadLimitError``): each names the limit, its value and how to
+raise it. Messages, bodies and reprs never hold an API key or a signed URL's query string.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+
+from ._redact import redact, redact_value
 
 if TYPE_CHECKING:
     from ._models import Job
@@ -33,14 +43,17 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "DownloadError",
+    "DownloadLimitError",
     "InsufficientCreditsError",
     "InvalidRequestError",
     "JobFailedError",
+    "LimitExceededError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestError",
     "ResponseError",
+    "ResponseTooLargeError",
     "SeedanceError",
     "ServerError",
     "UnprocessableEntityError",
@@ -52,7 +65,27 @@ __all__ = [
 
 
 class SeedanceError(Exception):
-    """The root of every error this package raises."""
+    """The root of every error this package raises.
+
+    Its message never holds a registered API key (see `seedance._redact`).
+    """
+
+    may_have_been_accepted: bool = False
+    """True when the request may have reached the provider and been acted on although this was
+    raised: a create may then have started a (paid) job, so it must not be sent again blindly."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(redact(arg) if isinstance(arg, str) else arg for arg in args))
+
+
+class LimitExceededError(SeedanceError):
+    """A bound this package enforces was reached (a mixin of the concrete errors).
+
+    ``limit`` names the setting (``"Limits.max_response_bytes"``, ...) and ``value`` its value.
+    """
+
+    limit: str
+    value: float | int
 
 
 class RequestError(SeedanceError):
@@ -112,12 +145,14 @@ class APIError(SeedanceError):
         request_id: str | None = None,
         body: Any = None,
     ) -> None:
-        self.message = message
+        self.message = redact(message)
         self.provider = provider
         self.status_code = status_code
-        self.code = code
-        self.request_id = request_id
-        self.body = body
+        self.code = None if code is None else redact(code)
+        self.request_id = None if request_id is None else redact(request_id)
+        self.body = redact_value(body)
+        # A redirect on a create was not followed, and a 5xx may come after the job was stored.
+        self.may_have_been_accepted = 300 <= status_code < 400 or status_code >= 500
         details = ", ".join(
             part
             for part in (
@@ -127,7 +162,7 @@ class APIError(SeedanceError):
             if part
         )
         suffix = f" ({details})" if details else ""
-        super().__init__(f"{provider} answered {status_code}: {message}{suffix}")
+        super().__init__(f"{provider} answered {status_code}: {self.message}{suffix}")
 
 
 class BadRequestError(APIError):
@@ -190,13 +225,32 @@ def api_error_class(status_code: int) -> type[APIError]:
 
 
 class ResponseError(SeedanceError):
-    """The provider answered with a success status, but the body is not what its spec says."""
+    """The provider answered with a success status, but the body is not what its spec says.
+
+    The provider did answer, so a create may well have been accepted (``may_have_been_accepted``).
+    """
+
+    may_have_been_accepted = True
 
     def __init__(self, message: str, *, provider: str, status_code: int, body: Any = None) -> None:
         self.provider = provider
         self.status_code = status_code
-        self.body = body
+        self.body = redact_value(body)
         super().__init__(f"{provider} answered {status_code} with an unexpected body: {message}")
+
+
+class ResponseTooLargeError(ResponseError, LimitExceededError):
+    """The answer's body (counted after decompression) passed `Limits.max_response_bytes`."""
+
+    def __init__(self, *, provider: str, status_code: int, limit_bytes: int) -> None:
+        self.limit = "Limits.max_response_bytes"
+        self.value = limit_bytes
+        super().__init__(
+            f"the body passed {limit_bytes:,} bytes (Limits.max_response_bytes); raise it with"
+            " SeedanceClient(..., limits=Limits(max_response_bytes=...)) if this is expected",
+            provider=provider,
+            status_code=status_code,
+        )
 
 
 class APIConnectionError(SeedanceError):
@@ -242,6 +296,22 @@ class WaitTimeoutError(SeedanceError):
 
 class DownloadError(SeedanceError):
     """The video could not be downloaded completely; nothing was left at the target path."""
+
+
+class DownloadLimitError(DownloadError, LimitExceededError):
+    """A download passed one of its bounds: size cap, stall timeout or overall deadline.
+
+    >>> str(DownloadLimitError("stopped", limit="Limits.max_download_bytes", value=10))
+    'stopped (Limits.max_download_bytes=10; raise it with limits=Limits(max_download_bytes=...))'
+    """
+
+    def __init__(self, message: str, *, limit: str, value: float | int) -> None:
+        self.limit = limit
+        self.value = value
+        setting = limit.removeprefix("Limits.")
+        super().__init__(
+            f"{message} ({limit}={value!r}; raise it with limits=Limits({setting}=...))"
+        )
 
 
 class WebhookVerificationError(SeedanceError):
