@@ -16,6 +16,7 @@ from ._client import TRANSIENT, OnUpdate
 from ._download import ProgressCallback, download_async
 from ._engine import DEFAULT_TIMEOUT, Engine, OutOfTime, job_id_of
 from ._errors import DownloadError, ResponseError, WaitTimeoutError
+from ._limits import Limits
 from ._models import Job, VideoRequest
 from ._retry import Deadline, PollingPolicy, RetryPolicy
 from ._webhooks import DEFAULT_TOLERANCE, JobEvents
@@ -54,6 +55,7 @@ class AsyncSeedanceClient:
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         polling: PollingPolicy | None = None,
+        limits: Limits | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
@@ -61,7 +63,7 @@ class AsyncSeedanceClient:
             retry = RetryPolicy(max_retries=max_retries)
         self._engine = Engine(
             provider, api_key=api_key, base_url=base_url, retry=retry, polling=polling,
-            timeout=timeout,
+            timeout=timeout, limits=limits,
         )  # fmt: skip
         self._owns_http = http_client is None
         self._transport = transport

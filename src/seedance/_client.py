@@ -22,6 +22,7 @@ from ._errors import (
     ServerError,
     WaitTimeoutError,
 )
+from ._limits import Limits
 from ._models import Job, VideoRequest
 from ._retry import Deadline, PollingPolicy, RetryPolicy
 from ._webhooks import DEFAULT_TOLERANCE, JobEvents
@@ -60,6 +61,7 @@ class SeedanceClient:
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         polling: PollingPolicy | None = None,
+        limits: Limits | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
@@ -67,7 +69,7 @@ class SeedanceClient:
             retry = RetryPolicy(max_retries=max_retries)
         self._engine = Engine(
             provider, api_key=api_key, base_url=base_url, retry=retry, polling=polling,
-            timeout=timeout,
+            timeout=timeout, limits=limits,
         )  # fmt: skip
         self._owns_http = http_client is None
         self._transport = transport

@@ -24,6 +24,7 @@ from ._errors import (
     SeedanceError,
     api_error_class,
 )
+from ._limits import Limits
 from ._models import Job, JobStatus, VideoRequest
 from ._retry import NOT_SENT, Deadline, PollingPolicy, RetryPolicy, parse_retry_after
 from .adapters import Adapter, Call, adapter
@@ -56,6 +57,7 @@ class Engine:
         retry: RetryPolicy | None,
         polling: PollingPolicy | None,
         timeout: httpx.Timeout | float,
+        limits: Limits | None = None,
     ) -> None:
         self.adapter: Adapter = adapter(provider)
         self.provider = provider
@@ -63,6 +65,7 @@ class Engine:
         self.api_key = resolve_api_key(provider, api_key, self.adapter.api_key_env)
         self.base_url = resolve_base_url(provider, base_url, self.adapter.base_url)
         self.retry = retry or RetryPolicy()
+        self.limits = limits or Limits()
         self.polling = polling or self.adapter.polling
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         package = importlib.import_module(self.adapter.package)
