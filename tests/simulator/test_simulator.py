@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 from pathlib import Path
 
 import httpx
 import pytest
+import seedance_genray
 
 import seedance
 from seedance import JobStatus, RateLimitError, VideoRequest
@@ -146,3 +148,33 @@ def test_the_pytest_plugin_gives_other_projects_a_wired_client(pytester: pytest.
     )
     result = pytester.runpytest("-p", "seedance.testing.pytest_plugin", "-q")
     result.assert_outcomes(passed=3)
+
+
+def test_the_pytest_plugin_does_not_need_the_testing_extra(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Loaded before the plugin, this makes the `testing` extra's packages impossible to import,
+    # as on a plain `pip install seedance`.
+    pytester.makepyfile(
+        without_extra="""
+        import sys
+        for name in ("starlette", "openapi_core", "uvicorn", "multipart", "python_multipart"):
+            sys.modules[name] = None
+        """,
+        test_downstream="""
+        def test_unrelated():
+            assert 1 + 1 == 2
+
+        def test_wants_the_simulator(seedance_simulator):
+            pass
+        """,
+    )
+    # A fresh interpreter, as a downstream project's pytest run is: seedance from this checkout.
+    here = [str(Path(module.__file__ or "").parents[1]) for module in (seedance, seedance_genray)]
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(pytester.path), *here]))
+    result = pytester.runpytest_subprocess(
+        "-p", "without_extra", "-p", "seedance.testing.pytest_plugin", "-q"
+    )
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.re_match_lines([r".*needs its packages: pip install 'seedance\[testing\]'"])
+    result.stdout.no_fnmatch_line("*During handling*")

@@ -9,10 +9,15 @@ See `Simulator` for the job life cycle, `Fault` for injected failures.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._clock import Clock, ManualClock, RealClock
 from ._faults import Fault, Faults
 from ._jobs import FAIL_MARKER, SimJob
-from ._simulator import Simulator, WebhookDelivery
+
+if TYPE_CHECKING:
+    from ._simulator import Simulator, WebhookDelivery
 
 __all__ = [
     "FAIL_MARKER",
@@ -25,3 +30,19 @@ __all__ = [
     "Simulator",
     "WebhookDelivery",
 ]
+
+INSTALL_HINT = "the seedance simulator needs its packages: pip install 'seedance[testing]'"
+# The simulator needs the `testing` extra (starlette, openapi-core, ...); the pytest plugin lives
+# in this package and is loaded by every pytest run where seedance is installed, so nothing here
+# may import those packages until the simulator itself is asked for.
+_LAZY = {"Simulator": "._simulator", "WebhookDelivery": "._simulator"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    try:
+        module = importlib.import_module(_LAZY[name], __name__)
+    except ImportError as error:
+        raise ImportError(f"{INSTALL_HINT} ({error})") from error
+    return getattr(module, name)

@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from . import INSTALL_HINT
+
 if TYPE_CHECKING:
     from ._server import SimulatorServer
     from ._simulator import Simulator
@@ -40,10 +42,20 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+def _simulator_class() -> type[Simulator]:
+    """The simulator, or one line saying which extra to install (not a traceback)."""
+    try:
+        from ._simulator import Simulator
+    except ImportError as error:
+        missing = str(error)
+    else:
+        return Simulator
+    pytest.fail(f"{INSTALL_HINT} ({missing})", pytrace=False)
+
+
 @pytest.fixture
 def seedance_simulator(request: pytest.FixtureRequest) -> Simulator:
-    from ._simulator import Simulator
-
+    Simulator = _simulator_class()  # noqa: N806 (a class)
     marker = request.node.get_closest_marker("seedance_provider")
     provider = getattr(request, "param", None) or (marker.args[0] if marker else DEFAULT_PROVIDER)
     return Simulator(provider)
@@ -85,8 +97,9 @@ def seedance_async_client(
 def seedance_server() -> Iterator[SimulatorServer]:
     from ..adapters import provider_names
     from ._clock import RealClock
+
+    Simulator = _simulator_class()  # noqa: N806 (a class)
     from ._server import SimulatorServer
-    from ._simulator import Simulator
 
     clock = RealClock(speed=60.0)
     simulators = [Simulator(provider, clock=clock) for provider in provider_names()]
