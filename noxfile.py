@@ -12,7 +12,23 @@ RUNTIME = PYPROJECT["project"]["dependencies"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["lint", "typecheck", "check", "tests"]
+nox.options.sessions = ["lint", "typecheck", "check", "tests", "consumers"]
+
+# Each provider's official client, pinned, and the pytest arguments of its consumer suite
+# (tests/consumers/). byteplus-python-sdk-v2 3.0.63 imports httpx, anyio and sniffio without
+# declaring them: httpx and anyio come with this project, sniffio is named here.
+CONSUMERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "ark-byteplus": (
+        ("byteplus-python-sdk-v2[ark]==3.0.63", "sniffio"),
+        ("tests/consumers/test_ark.py", "-k", "byteplussdkarkruntime"),
+    ),
+    "ark-volcengine": (
+        ("volcengine-ark-runtime==5.0.54",),
+        ("tests/consumers/test_ark.py", "-k", "volcenginesdkarkruntime"),
+    ),
+    "siray": (("siray==0.3.0",), ("tests/consumers/test_siray.py",)),
+    "anyfast": (("anyfast==0.0.1",), ("tests/consumers/test_anyfast.py",)),
+}
 
 
 def install(session: nox.Session, *groups: str) -> None:
@@ -21,6 +37,18 @@ def install(session: nox.Session, *groups: str) -> None:
     for group in groups:
         requirements += nox.project.dependency_groups(PYPROJECT, group)
     session.install(*requirements)
+
+
+def pinned(group: str, *names: str) -> list[str]:
+    """The named requirements of a dependency group, as pyproject.toml pins them."""
+    from packaging.requirements import Requirement
+
+    wanted = {name.lower() for name in names}
+    return [
+        requirement
+        for requirement in nox.project.dependency_groups(PYPROJECT, group)
+        if Requirement(requirement).name.lower() in wanted
+    ]
 
 
 @nox.session(default=False)
@@ -68,3 +96,15 @@ def tests(session: nox.Session) -> None:
     """The whole pytest suite (pass pytest options after --)."""
     install(session, "test")
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+@nox.parametrize("client", list(CONSUMERS))
+def consumers(session: nox.Session, client: str) -> None:
+    """Each official client, pinned in a venv of its own, drives its simulator over HTTP."""
+    packages, suite = CONSUMERS[client]
+    session.install(*packages)
+    session.install(
+        ".[testing]", *pinned("test", "pytest"), *pinned("pipeline", "pyyaml", "python-jsonpath")
+    )
+    session.run("pytest", *suite, *session.posargs)

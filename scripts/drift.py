@@ -1,13 +1,15 @@
 """Render ``docs/drift.md``: every place a curated spec departs from its provider's documentation.
 
 One row per overlay action and location: what the document said there just before the action (the
-upstream's own text, possibly moved by earlier actions), what the curated spec says, and the
-action's description, which carries the evidence.
+upstream's own text, possibly moved by earlier actions), what the curated spec says, the strength
+and source of the evidence marked on the element (``x-evidence`` and ``x-evidence-source``), and
+the action's description, which carries the evidence.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,20 +22,27 @@ __all__ = ["drift_rows", "render_drift_report"]
 
 _ABSENT = object()
 _CELL_LIMIT = 140
+# The evidence strengths of docs/CURATING.md, strongest first (the index counts rows of each).
+STRENGTHS = ("provider-page", "sdk", "third-party", "inferred")
 
 
-def drift_rows(spec: CuratedSpec) -> list[tuple[str, str, str, str]]:
-    """(location, upstream value, curated value, evidence) for every change the overlay makes."""
+def drift_rows(spec: CuratedSpec) -> list[tuple[str, str, str, str, str, str]]:
+    """(location, upstream value, curated value, evidence, strength, source) for every change the
+    overlay makes. Strength and source are the ``x-evidence`` and ``x-evidence-source`` marked on
+    the changed element, or else on the element the action targets (never further up)."""
     rows = []
     for step in spec.actions:
         evidence = " ".join(str(step.action.get("description", "")).split())
-        for location, before in _locations(step):
+        for location, target, before in _locations(step):
+            strength, source = _marker(spec.curated, location, target)
             rows.append(
                 (
                     format_location(location),
                     _show(before, absent="not documented"),
                     _show(_lookup(spec.curated, location), absent="removed"),
                     f"{step.kind}: {evidence}",
+                    strength,
+                    source,
                 )
             )
     return rows
@@ -50,41 +59,63 @@ def render_drift_report(specs: Sequence[CuratedSpec]) -> str:
         "action, so an upstream schema that an earlier action moved still shows its documented",
         "text), what the curated spec says, and the overlay action's evidence. Values are compact",
         "JSON cut at 140 characters. `x-evidence` marks facts from outside `provider-docs/`",
-        "(`provider-page`, `sdk`, `third-party`) or `inferred` ones.",
+        "(`provider-page`, `sdk`, `third-party`) or `inferred` ones; the strength and source",
+        "columns show the marker of the changed element, or else of the element the action",
+        "targets (`—`: none, the provider's own document or the action's description is the",
+        "evidence). `docs/CURATING.md` says how the strengths are weighed.",
         "",
-        "| provider | upstream | overlay actions | rows |",
-        "| --- | --- | --- | --- |",
+        "| provider | upstream | overlay actions | rows | " + " | ".join(STRENGTHS) + " |",
+        "| --- | --- | --- | --- | " + " | ".join("---" for _ in STRENGTHS) + " |",
     ]
     all_rows = [(spec, drift_rows(spec)) for spec in specs]
     for spec, rows in all_rows:
         provider = spec.provider
+        counts = Counter(row[4] for row in rows)
         lines.append(
             f"| [{provider.name}](#{provider.name}) | `{provider.upstream}` |"
-            f" {len(spec.actions)} | {len(rows)} |"
+            f" {len(spec.actions)} | {len(rows)} | "
+            + " | ".join(str(counts[f"`{strength}`"]) for strength in STRENGTHS)
+            + " |"
         )
     for spec, rows in all_rows:
         lines += [
             "",
             f"## {spec.provider.name}",
             "",
-            "| location | the docs say (before the action) | the curated spec says | evidence |",
-            "| --- | --- | --- | --- |",
+            "| location | the docs say (before the action) | the curated spec says | strength"
+            " | source | evidence |",
+            "| --- | --- | --- | --- | --- | --- |",
         ]
-        lines += ["| " + " | ".join(_cell(text) for text in row) + " |" for row in rows]
+        lines += [
+            "| " + " | ".join(_cell(text) for text in (*row[:3], row[4], row[5], row[3])) + " |"
+            for row in rows
+        ]
     return "\n".join(lines) + "\n"
 
 
-def _locations(step: AppliedAction) -> list[tuple[Location, Any]]:
-    """Each location with its value before the action; an object update is narrowed to the keys
-    it sets, so that each row shows one small value."""
+def _locations(step: AppliedAction) -> list[tuple[Location, Location, Any]]:
+    """Each location, the action's target it lies in, and its value before the action; an object
+    update is narrowed to the keys it sets, so that each row shows one small value."""
     update = step.action.get("update")
+    pairs = list(zip(step.locations, step.before, strict=True))
     if step.kind == "update" and isinstance(update, dict):
         return [
-            ((*location, key), _lookup(before, (key,)))
-            for location, before in zip(step.locations, step.before, strict=True)
+            ((*location, key), location, _lookup(before, (key,)))
+            for location, before in pairs
             for key in update
         ]
-    return list(zip(step.locations, step.before, strict=True))
+    return [(location, location, before) for location, before in pairs]
+
+
+def _marker(document: Any, location: Location, target: Location) -> tuple[str, str]:
+    """(strength, source) marked on the element at *location*, or else on *target*."""
+    for where in (location, target):
+        node = _lookup(document, where)
+        if isinstance(node, dict) and "x-evidence" in node:
+            source = node.get("x-evidence-source")
+            shown = " ".join(str(source).split()) if source is not None else "—"
+            return f"`{node['x-evidence']}`", shown
+    return "—", "—"
 
 
 def _lookup(document: Any, location: Location) -> Any:

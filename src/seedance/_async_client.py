@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 
+from ._bounded import bound_pools, request_deadline
 from ._capabilities import ProviderCapabilities
 from ._client import TRANSIENT, OnUpdate
 from ._download import ProgressCallback, download_async
@@ -68,6 +69,7 @@ class AsyncSeedanceClient:
         self._owns_http = http_client is None
         self._transport = transport
         self._http = http_client or httpx.AsyncClient(transport=transport, follow_redirects=True)
+        bound_pools(self._http)
         self._generated: Any = None
 
     @property
@@ -104,7 +106,7 @@ class AsyncSeedanceClient:
 
     async def get(self, job: Job | str) -> Job:
         """The job's current state."""
-        return await self._get(job_id_of(job), Deadline(None))
+        return await self._get(job_id_of(job), None)
 
     async def wait(
         self,
@@ -118,7 +120,14 @@ class AsyncSeedanceClient:
 
         *timeout* bounds the whole wait, polls and retry sleeps together (`WaitTimeoutError`
         carries the job id to resume). *on_update* is called on every status or progress change.
-        With *events*, a webhook delivery ends the wait at once and polling is only the fallback.
+        With *events* (a `JobEvents` your webhook handler publishes to), polling is only the
+        fallback: a finished job from a *signed* delivery (``job.signature_verified``: Genray via
+        `parse_webhook` with the secret) ends the wait at once; an unsigned one (ModelArk's
+        callbacks, a job published by hand) is a hint that the wait confirms with a ``get`` before
+        returning the job from that ``get`` (it polls on if the job is not finished after all).
+
+        >>> inbox = JobEvents()  # the webhook handler: inbox.publish(parse_webhook(...))
+        >>> job = await client.wait(job_id, timeout=900, events=inbox)  # doctest: +SKIP
         """
         if isinstance(job, Job) and job.status.is_terminal:
             return self._engine.finished(job)
@@ -140,13 +149,24 @@ class AsyncSeedanceClient:
                     raise self._timed_out(job_id, timeout, last)
                 pushed = None
                 if events is not None:
-                    pushed = await events.wait_async(job_id, pause)
+                    # A signed, verified terminal update comes at once; a hint no sooner than
+                    # `initial` s after the last poll, so forged deliveries cannot speed up polling.
+                    pushed = await events._next_update_async(
+                        job_id, pause, hold=self._engine.polling.initial
+                    )
                 else:
                     await _sleep(pause)
-                if pushed is not None and pushed.status.is_terminal:
+                if (
+                    pushed is not None
+                    and pushed.status.is_terminal
+                    and pushed.signature_verified
+                    and pushed.provider == self.provider
+                ):
                     if on_update is not None:
                         on_update(pushed)
                     return self._engine.finished(pushed)
+                # Anything else is a hint (ModelArk's callbacks are unsigned: whoever knows the URL
+                # can post to it): the loop polls at once, and only what `get` says is returned.
         except (KeyboardInterrupt, asyncio.CancelledError) as interrupt:
             interrupt.add_note(self._engine.resume_note(job_id))
             raise
@@ -178,9 +198,22 @@ class AsyncSeedanceClient:
         return self._engine.adapter.jobs(parsed)
 
     async def download(
-        self, job: Job | str, path: str | Path, *, on_progress: ProgressCallback | None = None
+        self,
+        job: Job | str,
+        path: str | Path,
+        *,
+        on_progress: ProgressCallback | None = None,
+        verify: bool = True,
     ) -> Path:
-        """Stream the video to *path* atomically (resuming after a dropped connection)."""
+        """Stream the video to *path* atomically (resuming after a dropped connection or stall).
+
+        Nothing is left at *path* unless the whole video arrived: a body shorter or longer than
+        announced, an HTML or JSON page, or (with *verify*, the default) a file that is not a
+        complete MP4 raises `DownloadError`; the client's `Limits` bound the size and time
+        (`DownloadLimitError`). Pass ``verify=False`` for a video of another format.
+
+        >>> path = await client.download(job, "cat.mp4")  # doctest: +SKIP
+        """
         if isinstance(job, str):
             url = job
         elif job.video_url:
@@ -189,7 +222,8 @@ class AsyncSeedanceClient:
             raise DownloadError(f"job {job.id} has no video URL (status {job.status.value})")
         return await download_async(
             self._http, url, Path(path), headers=self._engine.download_headers(url),
-            retry=self._engine.retry, on_progress=on_progress,
+            retry=self._engine.retry, limits=self._engine.limits, timeout=self._engine.timeout,
+            on_progress=on_progress, verify=verify,
         )  # fmt: skip
 
     # --- provider extras ----------------------------------------------------------------------
@@ -247,7 +281,7 @@ class AsyncSeedanceClient:
         return await self._execute(Call(operation, arguments, idempotent=idempotent))
 
     # --- plumbing -----------------------------------------------------------------------------
-    async def _get(self, job_id: str, deadline: Deadline) -> Job:
+    async def _get(self, job_id: str, deadline: Deadline | None) -> Job:
         return self._engine.job(await self._execute(self._engine.adapter.get(job_id), deadline))
 
     async def _poll(
@@ -266,14 +300,15 @@ class AsyncSeedanceClient:
         return WaitTimeoutError(job_id, provider=self.provider, timeout=timeout or 0.0, last=last)
 
     async def _execute(self, call: Call, deadline: Deadline | None = None) -> Any:
-        deadline = deadline or Deadline(None)
+        deadline = deadline or self._engine.call_deadline()
         engine = self._engine
         attempt = 0
         while True:
             attempt += 1
-            request = engine.build_request(self._http, call, deadline)
+            request, end = engine.build_request(self._http, call, deadline)
             try:
-                response = await self._http.send(request)
+                with request_deadline(end):
+                    response = await self._send(request, call, end)
             except httpx.RequestError as error:  # transport, decoding, redirect loops
                 delay = engine.retry_delay(call, attempt, deadline, error=error)
                 if delay is None:
@@ -291,6 +326,23 @@ class AsyncSeedanceClient:
                         if delay is None:
                             raise
             await _sleep(delay)
+
+    async def _send(self, request: httpx.Request, call: Call, end: float | None) -> httpx.Response:
+        """One attempt: send, and read the whole answer within the deadline and size limit."""
+        engine = self._engine
+        streamed = await self._http.send(
+            request, stream=True, follow_redirects=engine.follow_redirects(call)
+        )
+        try:
+            reader = engine.answer_reader(streamed, end)
+            if streamed.is_stream_consumed:
+                reader.feed_decoded(streamed.content)
+            else:
+                async for chunk in streamed.aiter_raw():
+                    reader.feed(chunk)
+        finally:
+            await streamed.aclose()
+        return reader.response()
 
     async def aclose(self) -> None:
         if self._owns_http:

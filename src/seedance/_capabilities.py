@@ -54,15 +54,16 @@ class ProviderCapabilities:
     default_model: str
     operations: frozenset[str]
     accepts_unknown_models: bool = False
-    """Model ids evolve: where True, an unlisted model id is passed through with the default
-    model's capabilities (the curated spec lists the known ids as examples only)."""
+    """Model ids evolve: where True, an unlisted model id is passed through and held only to
+    what some listed model allows (a newer model is likelier to widen the ranges than to narrow
+    them; the provider has the last word, the curated spec still validates the body)."""
 
     def model(self, model: str | None) -> ModelCapabilities:
         name = model or self.default_model
         if name in self.models:
             return self.models[name]
         if self.accepts_unknown_models:
-            return attrs.evolve(self.models[self.default_model], model=name)
+            return _union(name, self.models.values())
         raise InvalidRequestError(
             "model", name, "one of " + ", ".join(self.models), provider=self.provider
         )
@@ -151,3 +152,36 @@ def _list(values: tuple[Any, ...]) -> str:
         if ordered == list(range(ordered[0], ordered[-1] + 1)):
             return f"{ordered[0]} to {ordered[-1]}"
     return "one of " + ", ".join(repr(value) for value in values)
+
+
+def _union(name: str, models: Any) -> ModelCapabilities:
+    """What any of *models* allows: the capabilities assumed for an unlisted model id."""
+    known = list(models)
+
+    def values(field: str) -> tuple[Any, ...] | None:
+        lists = [getattr(caps, field) for caps in known if getattr(caps, field) is not None]
+        if not lists:
+            return None
+        if any(not values for values in lists):
+            return ()  # some model takes any value
+        merged = {value for values in lists for value in values}
+        return tuple(sorted(merged, key=lambda value: (str(type(value)), value)))
+
+    seeds = [caps.seed for caps in known if caps.seed is not None]
+    flags = {
+        flag: any(getattr(caps, flag) for caps in known)
+        for flag in ("first_frame", "last_frame", "generate_audio", "negative_prompt",
+                     "watermark", "draft", "webhook_url")
+    }  # fmt: skip
+    return ModelCapabilities(
+        model=name,
+        durations=values("durations"),
+        resolutions=values("resolutions"),
+        aspect_ratios=values("aspect_ratios"),
+        seed=(min(s[0] for s in seeds), max(s[1] for s in seeds)) if seeds else None,
+        max_reference_images=max(caps.max_reference_images for caps in known),
+        max_reference_videos=max(caps.max_reference_videos for caps in known),
+        max_reference_audios=max(caps.max_reference_audios for caps in known),
+        notes="not a listed model: held only to what some listed model allows",
+        **flags,
+    )

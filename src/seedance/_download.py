@@ -1,140 +1,124 @@
-"""Streamed, resumable, atomic downloads of finished videos.
+"""Streamed, resumable, atomic and bounded downloads of finished videos.
 
-The file is written to a temporary file beside the target and renamed into place only when it is
-complete and its length matches what the server announced; after a dropped connection the
-download resumes with a Range request (or starts over when the server ignores the range).
+The video is written to a temporary file beside the target and renamed into place only when it
+is complete: exactly as long as announced, not an error page, and (unless ``verify=False``) a
+whole MP4 (see `seedance._partial`). After a dropped connection, a cut-off body or a stall the
+download resumes with a Range request (or starts over when the server ignores the range). Every
+download keeps to its `Limits`: ``max_download_bytes``, ``download_stall_timeout`` and
+``download_timeout``; each overrun raises `DownloadLimitError` and only a stall is retried.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import re
-import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterable, Iterable
 from pathlib import Path
-from typing import IO
 
 import httpx
 
+from ._bounded import request_deadline
 from ._config import logger
-from ._errors import DownloadError
-from ._retry import RetryPolicy, parse_retry_after
+from ._errors import DownloadError, DownloadLimitError
+from ._limits import Limits
+from ._partial import Partial, ProgressCallback, RetryableStatusError, TruncatedError
+from ._redact import redact, redact_url
+from ._retry import Deadline, RetryPolicy
 
 __all__ = ["ProgressCallback", "download_async", "download_sync"]
-
-ProgressCallback = Callable[[int, int | None], None]
-"""Called with (bytes received so far, total bytes or None when the server does not say)."""
 
 # How downloads wait before resuming (tests replace them to run without waiting).
 _sleep = time.sleep
 _async_sleep = asyncio.sleep
-_CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
+_CONNECT_TIMEOUT = 10.0
+_RETRYABLE = (httpx.RequestError, RetryableStatusError, TruncatedError)
 
 
-class _Partial:
-    """The temporary file and what has been received of one download."""
+class _Run:
+    """The bounds of one download across its attempts: deadline, timeouts, retries."""
 
-    def __init__(self, target: Path, url: str) -> None:
-        self.target = target
-        self.url = url
-        self.received = 0
-        self.total: int | None = None
-        handle, name = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+    def __init__(
+        self, url: str, retry: RetryPolicy, limits: Limits, timeout: httpx.Timeout | None
+    ) -> None:
+        # Quoted: a character right after a redacted query string would be read as part of it.
+        self.shown = repr(redact_url(url))
+        self.retry = retry
+        self.limits = limits
+        self.base = timeout or httpx.Timeout(None, connect=_CONNECT_TIMEOUT)
+        self.deadline = Deadline(limits.download_timeout)
+        self.attempt = 0
+
+    def next_attempt(self, partial: Partial) -> httpx.Timeout:
+        """Count an attempt; its timeouts: a read waits for the stall timeout, none past the
+        deadline."""
+        self.check(partial)
+        self.attempt += 1
+        return httpx.Timeout(
+            connect=self._clip(self.base.connect),
+            read=self._clip(self.limits.download_stall_timeout),
+            write=self._clip(self.base.write),
+            pool=self._clip(self.base.pool),
         )
-        self.path = Path(name)
-        self.file: IO[bytes] = os.fdopen(handle, "wb")
 
-    def headers(self, base: dict[str, str]) -> dict[str, str]:
-        return {**base, "Range": f"bytes={self.received}-"} if self.received else dict(base)
+    def _clip(self, seconds: float | None) -> float | None:
+        remaining = self.deadline.remaining()
+        if remaining is None:
+            return seconds
+        remaining = max(0.001, remaining)
+        return remaining if seconds is None else min(seconds, remaining)
 
-    def start(self, response: httpx.Response) -> None:
-        """Take a response's status and length; a 200 after a Range request means start over."""
-        if response.status_code == 206:
-            match = _CONTENT_RANGE.match(response.headers.get("content-range", ""))
-            if not match or int(match.group(1)) != self.received:
-                raise DownloadError(f"{self.url}: the server resumed at the wrong offset")
-            if match.group(3) != "*":
-                self.total = int(match.group(3))
-            return
-        if response.status_code in _TRANSIENT_STATUSES:
-            raise _RetryableStatusError(response.status_code, parse_retry_after(response.headers))
-        if response.status_code != 200:
-            raise DownloadError(f"{self.url}: HTTP {response.status_code}")
-        if self.received:
-            self.file.seek(0)
-            self.file.truncate()
-            self.received = 0
-        length = response.headers.get("content-length")
-        # Content-Length counts encoded bytes: it can only be checked when nothing was encoded
-        # (downloads ask for `identity`, but a server may not listen).
-        encoded = response.headers.get("content-encoding", "identity") != "identity"
-        self.total = int(length) if length and length.isdigit() and not encoded else None
+    def check(self, partial: Partial) -> None:
+        """Raise when the overall deadline has passed."""
+        if self.deadline.expired:
+            raise self.out_of_time(partial)
 
-    def write(self, chunk: bytes, on_progress: ProgressCallback | None) -> None:
-        self.file.write(chunk)
-        self.received += len(chunk)
-        if on_progress is not None:
-            on_progress(self.received, self.total)
+    def out_of_time(self, partial: Partial) -> DownloadLimitError:
+        return DownloadLimitError(
+            f"{self.shown}: not finished in time ({partial.received} bytes received"
+            f" in {self.attempt} attempts); nothing was saved",
+            limit="Limits.download_timeout",
+            value=self.limits.download_timeout or 0.0,
+        )
 
-    @property
-    def complete(self) -> bool:
-        return self.total is None or self.received == self.total
-
-    def finish(self) -> Path:
-        if self.total is not None and self.received != self.total:
+    def delay(self, partial: Partial, error: Exception) -> float:
+        """Seconds to wait before resuming after *error*; raises when it is time to give up."""
+        if self.deadline.expired:
+            raise self.out_of_time(partial) from error
+        retry_after = getattr(error, "retry_after", None)
+        # Resuming costs only what is still missing: a download gets two more attempts than a call.
+        if self.attempt > self.retry.max_retries + 2 or (
+            (retry_after or 0) > self.retry.max_retry_after
+        ):
+            if isinstance(error, httpx.ReadTimeout):
+                stall = self.limits.download_stall_timeout
+                raise DownloadLimitError(
+                    f"{self.shown}: gave up after {self.attempt} attempts, the last one stalled"
+                    f" (no data for {stall:g}s)",
+                    limit="Limits.download_stall_timeout",
+                    value=stall,
+                ) from error
             raise DownloadError(
-                f"{self.url}: received {self.received} bytes, the server announced {self.total}"
-            )
-        self.file.flush()
-        os.fsync(self.file.fileno())
-        # mkstemp creates the file 0600; the video gets the mode any new file would get.
-        os.chmod(self.file.fileno(), 0o666 & ~_umask())
-        self.file.close()
-        os.replace(self.path, self.target)
-        return self.target
+                f"{self.shown}: gave up after {self.attempt} attempts: {_describe(error)}"
+            ) from error
+        delay = self.retry.delay(attempt=self.attempt, retry_after=retry_after)
+        remaining = self.deadline.remaining()
+        if remaining is not None and delay >= remaining:
+            raise self.out_of_time(partial) from error
+        logger.info(
+            "download of %s interrupted at %d bytes (%s); resuming in %.2fs",
+            self.shown, partial.received, _describe(error), delay,
+        )  # fmt: skip
+        return delay
 
-    def discard(self) -> None:
-        self.file.close()
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
+    def read_deadline(self) -> contextlib.AbstractContextManager[None]:
+        """Inside it, every read and write on the client's (bounded) pools ends by the deadline.
 
-
-class _RetryableStatusError(Exception):
-    """The file host answered 408, 429 or 5xx: try again (after Retry-After, when given)."""
-
-    def __init__(self, status: int, retry_after: float | None) -> None:
-        super().__init__(f"HTTP {status}")
-        self.retry_after = retry_after
-
-
-_TRANSIENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-_RETRYABLE = (httpx.RequestError, _RetryableStatusError)
-
-
-def _give_up(partial: _Partial, attempt: int, retry: RetryPolicy, error: Exception) -> float:
-    """The delay before the next attempt, or raise when the attempts are used up."""
-    retry_after = getattr(error, "retry_after", None)
-    if attempt > retry.max_retries + 2 or (retry_after or 0) > retry.max_retry_after:
-        raise DownloadError(f"{partial.url}: gave up after {attempt} attempts: {error}") from error
-    delay = retry.delay(attempt=attempt, retry_after=retry_after)
-    logger.info(
-        "download interrupted at %d bytes (%s); resuming in %.2fs", partial.received, error, delay
-    )
-    return delay
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-class _TruncatedError(Exception):
-    """The body ended before the announced length."""
+        httpx fixes a read's timeout when the body starts, so without this a server that falls
+        silent just before the deadline would stretch it by up to the stall timeout.
+        """
+        remaining = self.deadline.remaining()
+        return request_deadline(None if remaining is None else time.monotonic() + remaining)
 
 
 def download_sync(
@@ -144,23 +128,40 @@ def download_sync(
     *,
     headers: dict[str, str],
     retry: RetryPolicy,
+    limits: Limits | None = None,
+    timeout: httpx.Timeout | None = None,
     on_progress: ProgressCallback | None = None,
+    verify: bool = True,
 ) -> Path:
-    partial = _Partial(target, url)
+    """Download *url* to *target* atomically, within *limits*; the target path is returned.
+
+    *timeout* gives the connect, write and pool timeouts (reads wait up to
+    ``limits.download_stall_timeout``). With ``verify=False`` the MP4 structure check is skipped
+    (a video of another format); error pages are refused all the same.
+
+    >>> with httpx.Client() as http:  # doctest: +SKIP
+    ...     download_sync(http, video_url, Path("cat.mp4"), headers={}, retry=RetryPolicy())
+    PosixPath('cat.mp4')
+    """
+    limits = limits or Limits()
+    run = _Run(url, retry, limits, timeout)
+    partial = Partial(target, run.shown, limits.max_download_bytes)
     try:
-        attempt = 0
         while True:
-            attempt += 1
+            attempt_timeout, attempt_headers = run.next_attempt(partial), partial.headers(headers)
             try:
-                with http.stream("GET", url, headers=partial.headers(headers)) as response:
-                    partial.start(response)
-                    for chunk in response.iter_bytes():
-                        partial.write(chunk, on_progress)
-                if partial.complete:
-                    return partial.finish()
-                raise _TruncatedError(f"ended at {partial.received} of {partial.total} bytes")
-            except (*_RETRYABLE, _TruncatedError) as error:
-                _sleep(_give_up(partial, attempt, retry, error))
+                with (
+                    run.read_deadline(),
+                    http.stream("GET", url, headers=attempt_headers, timeout=attempt_timeout) as r,
+                ):
+                    body = partial.start(r)
+                    for chunk in _raw(r):
+                        body.feed(chunk, on_progress)
+                        run.check(partial)
+                    body.end(on_progress)
+                return partial.finish(verify=verify)
+            except _RETRYABLE as error:
+                _sleep(run.delay(partial, error))
     except BaseException:
         partial.discard()
         raise
@@ -173,23 +174,56 @@ async def download_async(
     *,
     headers: dict[str, str],
     retry: RetryPolicy,
+    limits: Limits | None = None,
+    timeout: httpx.Timeout | None = None,
     on_progress: ProgressCallback | None = None,
+    verify: bool = True,
 ) -> Path:
-    partial = _Partial(target, url)
+    """The async twin of `download_sync`.
+
+    >>> async with httpx.AsyncClient() as http:  # doctest: +SKIP
+    ...     await download_async(http, video_url, Path("cat.mp4"), headers={}, retry=RetryPolicy())
+    PosixPath('cat.mp4')
+    """
+    limits = limits or Limits()
+    run = _Run(url, retry, limits, timeout)
+    partial = Partial(target, run.shown, limits.max_download_bytes)
     try:
-        attempt = 0
         while True:
-            attempt += 1
+            attempt_timeout, attempt_headers = run.next_attempt(partial), partial.headers(headers)
             try:
-                async with http.stream("GET", url, headers=partial.headers(headers)) as response:
-                    partial.start(response)
-                    async for chunk in response.aiter_bytes():
-                        partial.write(chunk, on_progress)
-                if partial.complete:
-                    return partial.finish()
-                raise _TruncatedError(f"ended at {partial.received} of {partial.total} bytes")
-            except (*_RETRYABLE, _TruncatedError) as error:
-                await _async_sleep(_give_up(partial, attempt, retry, error))
+                with run.read_deadline():
+                    async with http.stream(
+                        "GET", url, headers=attempt_headers, timeout=attempt_timeout
+                    ) as r:
+                        body = partial.start(r)
+                        async for chunk in _araw(r):
+                            body.feed(chunk, on_progress)
+                            run.check(partial)
+                        body.end(on_progress)
+                return partial.finish(verify=verify)
+            except _RETRYABLE as error:
+                await _async_sleep(run.delay(partial, error))
     except BaseException:
         partial.discard()
         raise
+
+
+def _raw(response: httpx.Response) -> Iterable[bytes]:
+    """The body as it came, before any decoding."""
+    # A response built in memory (mock and in-process transports) was read when it was made;
+    # its stream still holds the raw bytes.
+    if response.is_stream_consumed and isinstance(response.stream, httpx.SyncByteStream):
+        return response.stream
+    return response.iter_raw()
+
+
+def _araw(response: httpx.Response) -> AsyncIterable[bytes]:
+    """The async twin of `_raw`."""
+    if response.is_stream_consumed and isinstance(response.stream, httpx.AsyncByteStream):
+        return response.stream
+    return response.aiter_raw()
+
+
+def _describe(error: Exception) -> str:
+    return redact(str(error)) or type(error).__name__

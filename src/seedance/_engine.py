@@ -8,11 +8,14 @@ timeout, the retry decision and the mapping of failures to the `SeedanceError` h
 from __future__ import annotations
 
 import importlib
+import math
 import re
+import time
 from typing import Any
 
 import httpx
 
+from ._bounded import ACCEPT_ENCODING, AnswerReader
 from ._config import logger, resolve_api_key, resolve_base_url, same_origin
 from ._errors import (
     APIConnectionError,
@@ -26,6 +29,7 @@ from ._errors import (
 )
 from ._limits import Limits
 from ._models import Job, JobStatus, VideoRequest
+from ._redact import redact_url
 from ._retry import NOT_SENT, Deadline, PollingPolicy, RetryPolicy, parse_retry_after
 from .adapters import Adapter, Call, adapter
 
@@ -68,6 +72,14 @@ class Engine:
         self.limits = limits or Limits()
         self.polling = polling or self.adapter.polling
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        phases = [self.timeout.connect, self.timeout.read, self.timeout.write, self.timeout.pool]
+        # The wall time of one request, from connect to the answer's last byte: a float timeout
+        # itself, or an httpx.Timeout's largest phase (a trickling server cannot stretch it).
+        self.request_timeout: float | None = (
+            float(timeout)
+            if not isinstance(timeout, httpx.Timeout)
+            else max((p for p in phases if p is not None), default=None)
+        )
         package = importlib.import_module(self.adapter.package)
         # _parse_response only reads `raise_on_unexpected_status` from the client it is given.
         self._parse_client = package.Client(base_url=self.base_url)
@@ -89,26 +101,51 @@ class Engine:
     # --- one attempt --------------------------------------------------------------------------
     def build_request(
         self, http: httpx.Client | httpx.AsyncClient, call: Call, deadline: Deadline
-    ) -> httpx.Request:
+    ) -> tuple[httpx.Request, float | None]:
+        """The request of one attempt, and the `time.monotonic()` by which it must be over."""
         kwargs = dict(call.operation._get_kwargs(**call.arguments))
         kwargs["url"] = self.base_url + kwargs["url"]
         headers = {
             **kwargs.pop("headers", {}),
             "Authorization": f"Bearer {self.api_key.reveal()}",
             "User-Agent": USER_AGENT,
+            "Accept-Encoding": ACCEPT_ENCODING,
         }
-        return http.build_request(**kwargs, headers=headers, timeout=self._timeout(deadline))
+        budget = self._budget(deadline)
+        timeout = self.timeout if budget is None else self._clipped_timeout(budget)
+        request = http.build_request(**kwargs, headers=headers, timeout=timeout)
+        return request, None if budget is None else time.monotonic() + budget
 
-    def _timeout(self, deadline: Deadline) -> httpx.Timeout:
+    def call_deadline(self) -> Deadline:
+        """The deadline of one call made outside a wait: every attempt and retry sleep within
+        the client's timeout."""
+        return Deadline(self.request_timeout, ends_wait=False)
+
+    def _budget(self, deadline: Deadline) -> float | None:
         remaining = deadline.remaining()
-        if remaining is None:
-            return self.timeout
-        clip = max(0.001, remaining)
+        limits = [t for t in (self.request_timeout, remaining) if t is not None]
+        return max(0.001, min(limits)) if limits else None
+
+    def _clipped_timeout(self, budget: float) -> httpx.Timeout:
+        def clip(phase: float | None) -> float:
+            return budget if phase is None else min(phase, budget)
+
         return httpx.Timeout(
-            connect=min(self.timeout.connect or clip, clip),
-            read=min(self.timeout.read or clip, clip),
-            write=min(self.timeout.write or clip, clip),
-            pool=min(self.timeout.pool or clip, clip),
+            connect=clip(self.timeout.connect),
+            read=clip(self.timeout.read),
+            write=clip(self.timeout.write),
+            pool=clip(self.timeout.pool),
+        )
+
+    @staticmethod
+    def follow_redirects(call: Call) -> bool:
+        """Reads follow redirects; a create never does (the first hop may have started a job)."""
+        return call.idempotent
+
+    def answer_reader(self, response: httpx.Response, end: float | None) -> AnswerReader:
+        """Reads the streamed *response* within the limits; raises `ResponseTooLargeError`."""
+        return AnswerReader(
+            response, provider=self.provider, max_bytes=self.limits.max_response_bytes, end=end
         )
 
     def retry_delay(
@@ -122,7 +159,7 @@ class Engine:
     ) -> float | None:
         """Seconds to wait before retrying, or None to stop and report this outcome.
 
-        Raises `OutOfTime` when only the deadline stands in the way of a retry.
+        Raises `OutOfTime` when only a wait's deadline stands in the way of a retry.
         """
         status = None if response is None else response.status_code
         if not self.retry.should_retry(
@@ -137,7 +174,9 @@ class Engine:
         delay = self.retry.delay(attempt=attempt, retry_after=retry_after)
         remaining = deadline.remaining()
         if remaining is not None and delay >= remaining:
-            raise OutOfTime
+            if deadline.ends_wait:
+                raise OutOfTime
+            return None
 
         logger.info(
             "%s %s: %s; retrying in %.2fs (attempt %d of %d)",
@@ -182,6 +221,12 @@ class Engine:
             "request_id": self._request_id(response.headers),
             "body": body if body is not None else _excerpt(_text(response)),
         }
+        if response.is_redirect:
+            location = response.headers.get("location", "")
+            text = (
+                f"a redirect to {redact_url(location) or 'nowhere'} (not followed for a create:"
+                " it may have been accepted, check before sending it again)"
+            )
         error_class = api_error_class(response.status_code)
         if error_class is RateLimitError:
             return RateLimitError(
@@ -192,6 +237,10 @@ class Engine:
     def connection_error(self, error: httpx.RequestError) -> APIConnectionError:
         accepted = not isinstance(error, NOT_SENT)
         message = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        if isinstance(error, httpx.TimeoutException) and self.request_timeout is not None:
+            limit = self.request_timeout
+            shown = f"{limit:g}s" if math.isfinite(limit) else str(limit)
+            message += f" (timeout={shown} per request; raise it with the client's timeout=)"
         if accepted:
             message += " (the request had been sent: it may have been accepted)"
         error_class = (

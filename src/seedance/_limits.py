@@ -6,6 +6,8 @@ everything else is here. Each overrun raises a `LimitExceededError` naming the s
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 __all__ = ["Limits"]
@@ -14,7 +16,7 @@ MiB = 2**20
 GiB = 2**30
 
 
-def _positive(_: object, attribute: attrs.Attribute[float | None], value: float | None) -> None:
+def _positive(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and not value > 0:
         raise ValueError(f"Limits.{attribute.name} must be positive, not {value!r}")
 

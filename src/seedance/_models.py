@@ -69,10 +69,13 @@ class Job:
     """One video generation job, normalized across providers.
 
     ``raw`` keeps the provider's own response object for anything the normalized fields leave out.
+    ``signature_verified`` is True only for a job read from a webhook delivery whose signature
+    `parse_webhook` checked (Genray's HMAC); a job from ``get``, from an unsigned callback
+    (ModelArk) or made by hand is False, and a wait treats it as a hint to confirm.
 
     >>> job = Job(id="a1", provider="genray", status=JobStatus.QUEUED)
-    >>> job.status.is_terminal
-    False
+    >>> job.status.is_terminal, job.signature_verified
+    (False, False)
     """
 
     id: str = attrs.field(validator=_job_id)
@@ -86,6 +89,10 @@ class Job:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+    signature_verified: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool), repr=False, eq=False
+    )
+    """True when the job comes from a webhook delivery whose signature was verified."""
 
 
 def _strings(value: Any) -> tuple[str, ...]:

@@ -16,8 +16,12 @@ __all__ = ["MASK", "redact", "redact_url", "redact_value", "register_secret"]
 
 MASK = "***"
 # A URL's query string (where signatures and tokens live): everything after '?' up to a space,
-# quote or bracket.
-_URL_QUERY = re.compile(r"""(\bhttps?://[^\s"'<>?#]*)\?[^\s"'<>#]*""", re.IGNORECASE)
+# quote, bracket or fragment, leaving punctuation that ends a sentence ("...?sig=1: failed").
+_URL_QUERY = re.compile(
+    r"""(\bhttps?://[^\s"'<>?#]*)\?[^\s"'<>#]*?(?=[.,:;)\]]*(?:[\s"'<>#]|$))""", re.IGNORECASE
+)
+# Shorter values are not keys (tests use "sk"): masking them would garble ordinary words.
+MIN_SECRET_LENGTH = 8
 _lock = threading.Lock()
 _secrets: frozenset[str] = frozenset()
 
@@ -25,7 +29,7 @@ _secrets: frozenset[str] = frozenset()
 def register_secret(value: str) -> None:
     """Never show *value* again, in any message of this process."""
     global _secrets
-    if value:
+    if len(value) >= MIN_SECRET_LENGTH:
         with _lock:
             _secrets = _secrets | {value}
 
@@ -33,8 +37,8 @@ def register_secret(value: str) -> None:
 def redact(text: str) -> str:
     """*text* without registered secrets and without URL query strings.
 
-    >>> redact("GET https://cdn.example/v.mp4?X-Signature=abc failed")
-    'GET https://cdn.example/v.mp4?*** failed'
+    >>> redact("GET https://cdn.example/v.mp4?X-Signature=abc: failed")
+    'GET https://cdn.example/v.mp4?***: failed'
     """
     for secret in _secrets:
         if secret in text:

@@ -117,10 +117,15 @@ _monotonic = time.monotonic
 
 
 class Deadline:
-    """One deadline shared by every poll and retry sleep of a wait."""
+    """One deadline shared by every attempt and retry sleep of a call, or every poll of a wait.
 
-    def __init__(self, timeout: float | None) -> None:
+    When a retry does not fit in a wait's deadline the wait times out (`WaitTimeoutError`);
+    when it does not fit in a single call's (``ends_wait=False``), the last outcome is raised.
+    """
+
+    def __init__(self, timeout: float | None, *, ends_wait: bool = True) -> None:
         self.timeout = timeout
+        self.ends_wait = ends_wait
         self._end = None if timeout is None else _monotonic() + timeout
 
     def remaining(self) -> float | None:

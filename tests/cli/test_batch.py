@@ -25,6 +25,7 @@ from seedance.cli._batch import (
     prepare,
     summary,
 )
+from seedance.cli._batch_files import digest
 from seedance.cli._manifest import FILENAME, Manifest, ManifestBusyError
 from seedance.testing import Fault, ManualClock, Simulator
 from seedance.testing._simulator import SAMPLE_MP4
@@ -94,6 +95,7 @@ def run(
     timeout: float = 3600.0,
     api_key: str = "sk_simulator",
     polling: PollingPolicy | None = None,
+    overwrite: bool = False,
 ) -> Run:
     """One batch run, as the command runs it, against *sim* on its manual clock."""
     log: list[str] = []
@@ -104,7 +106,7 @@ def run(
         async with sim.async_client(retry=BATCH_RETRY, api_key=api_key) as client:
             batch = Batch(
                 client, manifest, timebase, concurrency=concurrency, timeout=timeout,
-                log=log.append,
+                log=log.append, overwrite=overwrite,
             )  # fmt: skip
             batch.polling = polling or batch.polling
             await batch.run()
@@ -364,14 +366,15 @@ def test_a_run_resumes_from_whatever_state_a_crash_left(sim: Simulator, tmp_path
     """Rows left in every state by a crash; the next run finishes what it safely can."""
     out = tmp_path / "out"
     names = ["pending", "submitting", "unknown", "submitted", "succeeded", "renamed", "missing",
-             "done", "failed"]  # fmt: skip
+             "done", "failed", "foreign"]  # fmt: skip
     jobs = write_jobs(tmp_path / "jobs.jsonl", [{"id": name, "prompt": name} for name in names])
+    finished = ("succeeded", "renamed", "missing", "done", "foreign")
 
     async def start_jobs() -> dict[str, Any]:
         async with sim.async_client() as client:
             done = {
                 name: await client.submit(VideoRequest(prompt=name))
-                for name in ("succeeded", "renamed", "missing", "done", "failed")
+                for name in (*finished, "failed")
             }
             sim.clock.advance(61)  # type: ignore[attr-defined]
             sim.run_seconds = 300  # still running when the batch starts again
@@ -380,19 +383,29 @@ def test_a_run_resumes_from_whatever_state_a_crash_left(sim: Simulator, tmp_path
     sim.rate_limits = False  # an earlier run, not paced by this one
     started = asyncio.run(start_jobs())
     sim.rate_limits = True
+    # What the earlier run wrote: "renamed" was moved into place (and recorded before that),
+    # the run died before marking it downloaded; "missing" was deleted since.
+    for name in ("renamed", "done", "missing"):
+        (out / f"{name}.mp4").parent.mkdir(exist_ok=True)
+        (out / f"{name}.mp4").write_bytes(SAMPLE_MP4)
+    records = {name: digest(out / f"{name}.mp4") for name in ("renamed", "done", "missing")}
+    (out / "missing.mp4").unlink()
+    (out / "foreign.mp4").write_bytes(b"the user's own file")  # not the batch's: left alone
     with Manifest(out) as manifest:
         prepare(manifest, jobs, "genray", say=lambda line: None)
         manifest.update("submitting", "submitting")
         manifest.update("unknown", "unknown", error="may have been accepted: reset")
         manifest.update("submitted", "submitted", job_id=started["submitted"].id)
-        for name in ("succeeded", "renamed", "missing", "done"):
+        for name in finished:
             url = sim.video_url(sim.jobs[started[name].id])
             state = "downloaded" if name in ("missing", "done") else "succeeded"
-            manifest.update(name, state, job_id=started[name].id, video_url=url)
+            manifest.update(
+                name, state, job_id=started[name].id, video_url=url, file=records.get(name)
+            )
         manifest.update("failed", "failed", job_id=started["failed"].id, error="job failed: no")
-    (out / ".succeeded.mp4.x1y2.part").write_bytes(SAMPLE_MP4[:100])  # killed mid-download
-    (out / "renamed.mp4").write_bytes(SAMPLE_MP4)  # renamed into place, not yet recorded
-    (out / "done.mp4").write_bytes(SAMPLE_MP4)
+    (out / ".succeeded.mp4.x1y2z3w4.part").write_bytes(SAMPLE_MP4[:100])  # killed mid-download
+    (out / ".succeeded.mp4.download").write_bytes(SAMPLE_MP4)  # killed before it was recorded
+    (out / "..succeeded.mp4.download.abcd1234.part").write_bytes(b"")  # ...or while it was written
     creates, downloads = sim.counters["creates_accepted"], sim.counters["downloads"]
 
     result = run(sim, out, jobs)
@@ -401,6 +414,7 @@ def test_a_run_resumes_from_whatever_state_a_crash_left(sim: Simulator, tmp_path
         "pending": "downloaded", "submitting": "unknown", "unknown": "unknown",
         "submitted": "downloaded", "succeeded": "downloaded", "renamed": "downloaded",
         "missing": "downloaded", "done": "downloaded", "failed": "failed",
+        "foreign": "succeeded",
     }  # fmt: skip
     assert sim.counters["creates_accepted"] == creates + 1  # "pending" only
     assert sim.counters["downloads"] == downloads + 4  # pending, submitted, succeeded, missing
@@ -409,12 +423,19 @@ def test_a_run_resumes_from_whatever_state_a_crash_left(sim: Simulator, tmp_path
     assert unknown["line"] == 2
     assert "may have been accepted" in unknown["error"]
     assert "--resubmit-unknown" in unknown["error"]
+    foreign = next(entry for entry in result.report["requests"] if entry["id"] == "foreign")
+    assert foreign["error"].startswith(f"not downloaded: {out / 'foreign.mp4'} exists and was not")
+    assert (out / "foreign.mp4").read_bytes() == b"the user's own file"
     for name in names:
         if result.states()[name] == "downloaded":
             assert_complete_mp4(out / f"{name}.mp4")
     assert not list(out.glob("*.part"))
+    assert not list(out.glob("*.download"))
     with Manifest(out) as manifest:
         assert manifest.get("submitted").job_id == started["submitted"].id  # type: ignore[union-attr]
+        for row in manifest.rows():
+            if row.state == "downloaded":
+                assert row.file == digest(out / f"{row.id}.mp4")
 
 
 def test_a_create_cut_off_is_unknown_and_resent_only_when_asked(

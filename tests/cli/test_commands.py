@@ -4,7 +4,9 @@ state file that carries simulated jobs between invocations, and local files on -
 
 from __future__ import annotations
 
+import errno
 import json
+import shlex
 from collections.abc import Callable, Iterator
 from io import StringIO
 from pathlib import Path
@@ -644,6 +646,168 @@ def test_a_broken_download_is_exit_12(
     assert line.startswith("error: download failed: ")
     assert "retry with `seedance download " in line
     assert not video.exists()
+
+
+# --- the output file: checked before anything is paid for, never lost after --------------------
+def test_an_existing_output_needs_overwrite_before_anything_is_sent(
+    invoke: Invoke, state_dir: Path, tmp_path: Path
+) -> None:
+    video = tmp_path / "cat.mp4"
+    video.write_bytes(b"keep me")
+    refused = invoke("create", "--simulated", "--prompt", "a cat", "-o", str(video))
+    assert refused.exit_code == 2
+    assert one_line(refused) == f"error: --output {video} exists; pass --overwrite to replace it"
+    assert not (state_dir / "simulator-genray.json").exists()  # no job was created
+    assert video.read_bytes() == b"keep me"
+    replaced = invoke("create", "--simulated", "--prompt", "a cat", "-o", str(video), "--overwrite")
+    assert replaced.exit_code == 0, replaced.output
+    assert video.read_bytes()[4:8] == b"ftyp"
+
+
+@pytest.mark.parametrize("command", ["create", "download"])
+def test_an_unwritable_output_folder_fails_before_anything_is_sent(
+    invoke: Invoke, state_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    def read_only(folder: Path, name: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(_session, "probe_writable", read_only)
+    video = tmp_path / "v.mp4"
+    if command == "create":
+        result = invoke("create", "--simulated", "--prompt", "a", "-o", str(video))
+        option = "--output"
+    else:
+        result = invoke("download", "j1", str(video), "--simulated")
+        option = "FILE"
+    assert result.exit_code == 2
+    assert one_line(result) == (
+        f"error: {option} {video}: cannot write in the folder {tmp_path}: Permission denied"
+    )
+    assert not (state_dir / "simulator-genray.json").exists()
+
+
+def last_line(result: Any) -> str:
+    """The error line after the live displays (stderr), with no traceback."""
+    assert "Traceback" not in result.output
+    line: str = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("error: ")
+    return line
+
+
+@pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs Linux sysfs")
+def test_a_read_only_folder_is_found_out_by_trying(invoke: Invoke, state_dir: Path) -> None:
+    """sysfs takes no new file, whoever asks (root included): the probe itself finds out."""
+    result = invoke("create", "--simulated", "--prompt", "a", "-o", "/sys/kernel/v.mp4")
+    assert result.exit_code == 2
+    assert one_line(result).startswith("error: --output /sys/kernel/v.mp4: cannot write in the")
+    assert not (state_dir / "simulator-genray.json").exists()
+
+
+def resume_command(line: str) -> list[str]:
+    """The command between backticks in an error line, as arguments for the runner."""
+    command = line.split("`")[1]
+    args = shlex.split(command)
+    assert args[0] == "seedance"
+    return args[1:]
+
+
+@pytest.mark.parametrize("raised", ["DownloadError", "OSError"])
+def test_a_full_disk_after_the_job_names_it_and_the_command_that_saves_it(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raised: str
+) -> None:
+    download = SeedanceClient.download
+
+    def disk_full(self: Any, job: Any, path: Any, **options: Any) -> Path:
+        full = OSError(errno.ENOSPC, "No space left on device", str(path))
+        if raised == "OSError":
+            raise full
+        raise seedance.DownloadError(f"cannot write {path}: No space left on device") from full
+
+    monkeypatch.setattr(SeedanceClient, "download", disk_full)
+    folder = tmp_path / "my videos"
+    folder.mkdir()
+    video = folder / "cat 1.mp4"
+    result = invoke("create", "--simulated", "--prompt", "a", "-o", str(video), "--no-verify")
+    assert result.exit_code == 12
+    line = last_line(result)
+    job_id = result.stderr.split("Created genray job ")[1].split()[0]
+    assert f"job {job_id} is not lost:" in line
+    assert line.endswith(
+        f"`seedance download {job_id} '{video}' --provider genray --simulated --no-verify`"
+    )
+    assert not video.exists()
+
+    monkeypatch.setattr(SeedanceClient, "download", download)  # space was freed
+    again = invoke(*resume_command(line))
+    assert again.exit_code == 0, again.output
+    assert video.read_bytes()[4:8] == b"ftyp"
+
+
+def test_the_resume_command_keeps_overwrite(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: Any, job: Any, path: Any, **options: Any) -> Path:
+        raise seedance.DownloadError("the server hung up")
+
+    monkeypatch.setattr(SeedanceClient, "download", broken)
+    video = tmp_path / "v.mp4"
+    video.write_bytes(b"old")
+    result = invoke("create", "--simulated", "--prompt", "a", "-o", str(video), "--overwrite")
+    assert result.exit_code == 12
+    assert last_line(result).endswith(f" {video} --provider genray --simulated --overwrite`")
+    assert video.read_bytes() == b"old"
+
+
+def test_no_verify_reaches_the_download(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    download = SeedanceClient.download
+    seen: list[Any] = []
+
+    def spy(self: Any, job: Any, path: Any, **options: Any) -> Path:
+        seen.append(options.get("verify"))
+        return download(self, job, path, **options)
+
+    monkeypatch.setattr(SeedanceClient, "download", spy)
+    video = tmp_path / "v.mp4"
+    assert invoke("create", "--simulated", "--prompt", "a", "-o", str(video)).exit_code == 0
+    job_id = created_id(invoke("create", "--simulated", "--prompt", "b", "--json"))
+    other = tmp_path / "w.mp4"
+    assert invoke("wait", job_id, "--simulated", "-o", str(other), "--no-verify").exit_code == 0
+    assert invoke("download", job_id, str(other), "--simulated", "--no-verify").exit_code == 2
+    assert invoke(
+        "download", job_id, str(other), "--simulated", "--no-verify", "--overwrite"
+    ).exit_code == 0  # fmt: skip
+    assert seen == [True, False, False]
+
+
+def test_no_answer_during_the_wait_names_the_job_and_how_to_resume(
+    invoke: Invoke, state_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_answer(*args: Any, **kwargs: Any) -> Job:
+        raise seedance.APIConnectionError(
+            "ReadTimeout", provider="genray", may_have_been_accepted=True
+        )
+
+    monkeypatch.setattr(SeedanceClient, "wait", no_answer)
+    video = tmp_path / "v.mp4"
+    result = invoke("create", "--simulated", "--prompt", "a", "-o", str(video))
+    assert result.exit_code == 10
+    job_id = stored(state_dir, "genray")["jobs"][0]["id"]
+    assert last_line(result) == (
+        f"error: no answer from genray (https://genray.ai): ReadTimeout; check the network (or"
+        f" --base-url); genray job {job_id} is not lost: resume with"
+        f" `seedance wait {job_id} --provider genray --simulated --output {video}`"
+    )
+
+
+def test_a_redirected_create_may_have_created_the_job(invoke: Invoke, faults: list[Fault]) -> None:
+    faults.append(Fault("status", operation="create_video", status=307))
+    result = invoke("create", "--simulated", "--prompt", "a cat")
+    assert result.exit_code == 11
+    assert one_line(result).endswith(
+        "(the job may have been created: check before creating it again)"
+    )
 
 
 def test_ctrl_c_during_a_wait_prints_how_to_resume(

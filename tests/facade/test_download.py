@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import struct
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -9,13 +11,29 @@ import httpx
 import pytest
 import respx
 
-from seedance import DownloadError, Job, JobStatus
+from seedance import DownloadError, Job, JobStatus, Limits
 
 from .conftest import API_KEY, MakeClient
 from .profiles._profile import Profile
 
-VIDEO = bytes(range(256)) * 4096  # 1 MiB
 URL = "https://files.example.com/video.mp4"
+
+
+def box(kind: bytes, payload: bytes) -> bytes:
+    """One ISO BMFF box."""
+    return struct.pack(">I4s", 8 + len(payload), kind) + payload
+
+
+def mp4(size: int, *, seed: int = 0) -> bytes:
+    """A structurally complete MP4 of *size* bytes (ftyp, moov, mdat) whose media data is random,
+    so that a resume at the wrong offset cannot go unnoticed."""
+    ftyp = box(b"ftyp", b"isom" + bytes(4) + b"isomiso2avc1mp41")
+    moov = box(b"moov", box(b"mvhd", bytes(100)))
+    media = size - len(ftyp) - len(moov) - 8
+    return ftyp + moov + box(b"mdat", random.Random(seed).randbytes(media))
+
+
+VIDEO = mp4(2**20)
 
 
 class _Dropping(httpx.SyncByteStream, httpx.AsyncByteStream):
@@ -140,7 +158,7 @@ def test_the_key_is_sent_only_to_the_api_host(
 ) -> None:
     on_api_host = profile.base_url.rstrip("/") + "/files/video.mp4"
     with respx.mock() as router:
-        route = router.get(on_api_host).respond(200, content=b"video")
+        route = router.get(on_api_host).respond(200, content=mp4(1000))
         client = make_client(profile.provider)
         client.download(_job(on_api_host), tmp_path / "video.mp4")
     assert route.calls.last.request.headers["authorization"] == f"Bearer {API_KEY}"
@@ -153,3 +171,39 @@ def test_a_job_without_a_video_cannot_be_downloaded(
     queued = Job(id="job-1", provider=profile.provider, status=JobStatus.QUEUED)
     with pytest.raises(DownloadError, match="no video URL"):
         client.download(queued, tmp_path / "video.mp4")
+
+
+def test_a_download_exactly_at_the_size_cap_is_saved(
+    profile: Profile, make_client: MakeClient, tmp_path: Path
+) -> None:
+    with respx.mock() as router:
+        route = router.get(URL).mock(side_effect=_serve)
+        client = make_client(profile.provider, limits=Limits(max_download_bytes=len(VIDEO)))
+        path = client.download(_job(), tmp_path / "video.mp4")
+    assert path.read_bytes() == VIDEO
+    assert route.calls.last.request.headers["accept-encoding"] == "identity"
+
+
+@pytest.mark.parametrize(
+    ("download_timeout", "expected"),
+    [
+        (None, {"connect": 3.0, "read": 7.0, "write": 60.0, "pool": 60.0}),
+        (5.0, {"connect": 3.0, "read": 5.0, "write": 5.0, "pool": 5.0}),
+    ],
+    ids=["no-deadline", "clipped-to-the-deadline"],
+)
+def test_reads_wait_for_the_stall_timeout_and_nothing_outlasts_the_deadline(
+    profile: Profile,
+    make_client: MakeClient,
+    tmp_path: Path,
+    download_timeout: float | None,
+    expected: dict[str, float],
+) -> None:
+    limits = Limits(download_stall_timeout=7.0, download_timeout=download_timeout)
+    with respx.mock() as router:
+        route = router.get(URL).mock(side_effect=_serve)
+        client = make_client(
+            profile.provider, limits=limits, timeout=httpx.Timeout(60.0, connect=3.0)
+        )
+        client.download(_job(), tmp_path / "video.mp4")
+    assert route.calls.last.request.extensions["timeout"] == expected

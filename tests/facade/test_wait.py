@@ -129,14 +129,18 @@ def test_an_interrupted_wait_says_which_job_to_resume(
     assert any("job-1" in note and "wait" in note for note in raised.value.__notes__)
 
 
-def test_a_webhook_ends_the_wait_without_another_poll(
+def test_a_signed_webhook_ends_the_wait_without_another_poll(
     profile: Profile, make_client: MakeClient, router: respx.MockRouter
 ) -> None:
     route = _get_route(profile, router).mock(return_value=_by_status(profile, JobStatus.RUNNING))
     inbox = JobEvents()
     inbox.publish(
         Job(
-            id="job-1", provider=profile.provider, status=JobStatus.SUCCEEDED, video_url="https://v"
+            id="job-1",
+            provider=profile.provider,
+            status=JobStatus.SUCCEEDED,
+            video_url="https://v",
+            signature_verified=True,
         )
     )
     updates: list[Job] = []

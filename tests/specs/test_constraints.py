@@ -71,8 +71,11 @@ VIOLATIONS: dict[str, dict[str, dict[str, dict[str, Any]]]] = {
         "create_video_generation": {
             "empty content": {"content": []},
             "a content item of unknown type": {
+                "content": [{"type": "gif_url", "gif_url": {"url": "https://example.com/v.gif"}}]
+            },
+            "a Base64 video (URL or asset:// only)": {
                 "content": [
-                    {"type": "video_url", "video_url": {"url": "https://example.com/v.mp4"}}
+                    {"type": "video_url", "video_url": {"url": "data:video/mp4;base64,AAAA"}}
                 ]
             },
             "a text item without text": {"content": [{"type": "text"}]},

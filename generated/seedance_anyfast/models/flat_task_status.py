@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.flat_task_state import FlatTaskState, check_flat_task_state
+from ..models.flat_task_state_type_0 import (
+    FlatTaskStateType0,
+    check_flat_task_state_type_0,
+)
+from ..models.flat_task_state_type_1 import (
+    FlatTaskStateType1,
+    check_flat_task_state_type_1,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -30,8 +37,9 @@ class FlatTaskStatus:
     """
 
     id: str
-    status: FlatTaskState
-    """ submitted and processing are waiting or running, succeeded and failed are final. """
+    status: FlatTaskStateType0 | FlatTaskStateType1
+    """ submitted, queued, processing and in_progress are waiting or running, succeeded and completed final
+    successes, failed a final failure. """
     model: str | Unset = UNSET
     content: FlatTaskContent | Unset = UNSET
     """ The task's output. """
@@ -48,7 +56,11 @@ class FlatTaskStatus:
 
         id = self.id
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         model = self.model
 
@@ -104,7 +116,22 @@ class FlatTaskStatus:
         d = dict(src_dict)
         id = d.pop("id")
 
-        status = check_flat_task_state(d.pop("status"))
+        def _parse_status(data: object) -> FlatTaskStateType0 | FlatTaskStateType1:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_flat_task_state_type_0 = check_flat_task_state_type_0(data)
+
+                return componentsschemas_flat_task_state_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            componentsschemas_flat_task_state_type_1 = check_flat_task_state_type_1(data)
+
+            return componentsschemas_flat_task_state_type_1
+
+        status = _parse_status(d.pop("status"))
 
         model = d.pop("model", UNSET)
 

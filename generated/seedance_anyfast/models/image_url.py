@@ -14,7 +14,8 @@ class ImageUrl:
     """Image URL object with url field."""
 
     url: str
-    """ URL of the image. """
+    """ URL of the image: a public URL, a Base64 data URL, or an `asset://<ID>` from AnyFast's asset library (one
+    client reports Base64 images rejected; prefer a URL or an asset id). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -12,6 +12,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.image_url_content_role import (
+    ImageUrlContentRole,
+    check_image_url_content_role,
+)
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.image_url import ImageUrl
 
@@ -32,12 +38,19 @@ class ImageUrlContent:
     """ Content type. """
     image_url: ImageUrl
     """ Image URL object with url field. """
+    role: ImageUrlContentRole | Unset = UNSET
+    """ What the image is for: the first or last frame, or a reference image. Without a role a single image is the
+    first frame (004_f29313f54e4a30d9.txt's example). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
         image_url = self.image_url.to_dict()
+
+        role: str | Unset = UNSET
+        if not isinstance(self.role, Unset):
+            role = self.role
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,6 +60,8 @@ class ImageUrlContent:
                 "image_url": image_url,
             }
         )
+        if role is not UNSET:
+            field_dict["role"] = role
 
         return field_dict
 
@@ -61,9 +76,17 @@ class ImageUrlContent:
 
         image_url = ImageUrl.from_dict(d.pop("image_url"))
 
+        _role = d.pop("role", UNSET)
+        role: ImageUrlContentRole | Unset
+        if isinstance(_role, Unset):
+            role = UNSET
+        else:
+            role = check_image_url_content_role(_role)
+
         image_url_content = cls(
             type_=type_,
             image_url=image_url,
+            role=role,
         )
 
         image_url_content.additional_properties = d

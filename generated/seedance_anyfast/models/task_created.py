@@ -15,15 +15,16 @@ T = TypeVar("T", bound="TaskCreated")
 class TaskCreated:
     """A newly created task. Which optional fields appear depends on the model and the page: see the examples."""
 
-    id: str
+    id: str | Unset = UNSET
     """ Task ID for querying status (pass it to get_video_generation). """
-    status: str
+    status: str | Unset = UNSET
     """ Task status: "submitted" (004_f29313f54e4a30d9.txt), "processing", or "" for 2.0 models (provider-notes.md,
     Anyfast). """
     created_at: int | str | Unset = UNSET
     """ Creation timestamp, an ISO 8601 string (004) or unix seconds. """
     task_id: str | Unset = UNSET
-    """ The same id as `id`; returned for 2.0 models. """
+    """ The task id; the same as `id` when both come, the only id in some answers (AnyFast's SDK reads it first).
+    """
     object_: str | Unset = UNSET
     """ Object type, "video"; returned for 2.0 models. """
     model: str | Unset = UNSET
@@ -53,12 +54,11 @@ class TaskCreated:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "status": status,
-            }
-        )
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if status is not UNSET:
+            field_dict["status"] = status
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
         if task_id is not UNSET:
@@ -75,9 +75,9 @@ class TaskCreated:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
+        id = d.pop("id", UNSET)
 
-        status = d.pop("status")
+        status = d.pop("status", UNSET)
 
         def _parse_created_at(data: object) -> int | str | Unset:
             if isinstance(data, Unset):

@@ -17,8 +17,10 @@ from ..models.video_generation_request_resolution import (
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.audio_url_content import AudioUrlContent
     from ..models.image_url_content import ImageUrlContent
     from ..models.text_content import TextContent
+    from ..models.video_url_content import VideoUrlContent
 
 
 T = TypeVar("T", bound="VideoGenerationRequest")
@@ -28,8 +30,9 @@ T = TypeVar("T", bound="VideoGenerationRequest")
 class VideoGenerationRequest:
     model: str
     """ Model ID, e.g., doubao-seedance-1-5-pro-251215 """
-    content: list[ImageUrlContent | TextContent]
-    """ Array of content objects (text and images) """
+    content: list[AudioUrlContent | ImageUrlContent | TextContent | VideoUrlContent]
+    """ Array of content objects: text, and image, video or audio items with an optional role (references and
+    video/audio items are for the Seedance 2.x models). """
     generate_audio: bool | Unset = False
     """ Whether to generate audio. Default: false """
     ratio: VideoGenerationRequestRatio | Unset = UNSET
@@ -40,13 +43,16 @@ class VideoGenerationRequest:
     """ Whether to add watermark. Default: true (004_f29313f54e4a30d9.txt; another Anyfast page documents false, so
     send the value explicitly). """
     resolution: VideoGenerationRequestResolution | Unset = UNSET
-    """ Video resolution, e.g., 480p, 720p, 1080p """
+    """ Video resolution: 480p, 720p, 1080p; 4k on seedance-2.0, 2k on seedance-2.0-ultra. Which ones a model takes
+    is its rule. """
     draft: bool | Unset = False
     """ Whether to generate a draft (lower quality, faster). Default: false """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.image_url_content import ImageUrlContent  # noqa: PLC0415
         from ..models.text_content import TextContent  # noqa: PLC0415
+        from ..models.video_url_content import VideoUrlContent  # noqa: PLC0415
 
         model = self.model
 
@@ -54,6 +60,10 @@ class VideoGenerationRequest:
         for content_item_data in self.content:
             content_item: dict[str, Any]
             if isinstance(content_item_data, TextContent):
+                content_item = content_item_data.to_dict()
+            elif isinstance(content_item_data, ImageUrlContent):
+                content_item = content_item_data.to_dict()
+            elif isinstance(content_item_data, VideoUrlContent):
                 content_item = content_item_data.to_dict()
             else:
                 content_item = content_item_data.to_dict()
@@ -101,8 +111,10 @@ class VideoGenerationRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.audio_url_content import AudioUrlContent  # noqa: PLC0415
         from ..models.image_url_content import ImageUrlContent  # noqa: PLC0415
         from ..models.text_content import TextContent  # noqa: PLC0415
+        from ..models.video_url_content import VideoUrlContent  # noqa: PLC0415
 
         d = dict(src_dict)
         model = d.pop("model")
@@ -111,7 +123,9 @@ class VideoGenerationRequest:
         _content = d.pop("content")
         for content_item_data in _content:
 
-            def _parse_content_item(data: object) -> ImageUrlContent | TextContent:
+            def _parse_content_item(
+                data: object,
+            ) -> AudioUrlContent | ImageUrlContent | TextContent | VideoUrlContent:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -120,11 +134,27 @@ class VideoGenerationRequest:
                     return content_item_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    content_item_type_1 = ImageUrlContent.from_dict(data)
+
+                    return content_item_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    content_item_type_2 = VideoUrlContent.from_dict(data)
+
+                    return content_item_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                content_item_type_1 = ImageUrlContent.from_dict(data)
+                content_item_type_3 = AudioUrlContent.from_dict(data)
 
-                return content_item_type_1
+                return content_item_type_3
 
             content_item = _parse_content_item(content_item_data)
 

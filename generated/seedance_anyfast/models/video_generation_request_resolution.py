@@ -1,10 +1,12 @@
 from typing import Literal
 
-VideoGenerationRequestResolution = Literal["1080p", "480p", "720p"]
+VideoGenerationRequestResolution = Literal["1080p", "2k", "480p", "4k", "720p"]
 
 VIDEO_GENERATION_REQUEST_RESOLUTION_VALUES: set[VideoGenerationRequestResolution] = {
     "1080p",
+    "2k",
     "480p",
+    "4k",
     "720p",
 }
 

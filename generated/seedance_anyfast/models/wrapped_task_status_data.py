@@ -6,7 +6,22 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.wrapped_task_state import WrappedTaskState, check_wrapped_task_state
+from ..models.wrapped_task_state_type_0 import (
+    WrappedTaskStateType0,
+    check_wrapped_task_state_type_0,
+)
+from ..models.wrapped_task_state_type_1 import (
+    WrappedTaskStateType1,
+    check_wrapped_task_state_type_1,
+)
+from ..models.wrapped_task_state_type_2 import (
+    WrappedTaskStateType2,
+    check_wrapped_task_state_type_2,
+)
+from ..models.wrapped_task_state_type_3 import (
+    WrappedTaskStateType3,
+    check_wrapped_task_state_type_3,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WrappedTaskStatusData")
@@ -15,8 +30,15 @@ T = TypeVar("T", bound="WrappedTaskStatusData")
 @_attrs_define
 class WrappedTaskStatusData:
     task_id: str
-    status: WrappedTaskState
-    """ NOT_START, SUBMITTED and QUEUED are waiting, IN_PROGRESS is running, SUCCESS and FAILURE are final. """
+    status: (
+        WrappedTaskStateType0
+        | WrappedTaskStateType1
+        | WrappedTaskStateType2
+        | WrappedTaskStateType3
+    )
+    """ NOT_START, SUBMITTED, QUEUED and PENDING are waiting, IN_PROGRESS, PROCESSING and RUNNING running; SUCCESS
+    (also SUCCEEDED, COMPLETED) and FAILURE (also FAILED, ERROR, CANCELLED, CANCELED) are final. The words after the
+    documented five come from AnyFast's SDK and client code. """
     action: str | Unset = UNSET
     """ The kind of task. """
     result_url: str | Unset = UNSET
@@ -39,7 +61,15 @@ class WrappedTaskStatusData:
     def to_dict(self) -> dict[str, Any]:
         task_id = self.task_id
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        elif isinstance(self.status, str):
+            status = self.status
+        elif isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         action = self.action
 
@@ -89,7 +119,45 @@ class WrappedTaskStatusData:
         d = dict(src_dict)
         task_id = d.pop("task_id")
 
-        status = check_wrapped_task_state(d.pop("status"))
+        def _parse_status(
+            data: object,
+        ) -> (
+            WrappedTaskStateType0
+            | WrappedTaskStateType1
+            | WrappedTaskStateType2
+            | WrappedTaskStateType3
+        ):
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_wrapped_task_state_type_0 = check_wrapped_task_state_type_0(data)
+
+                return componentsschemas_wrapped_task_state_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_wrapped_task_state_type_1 = check_wrapped_task_state_type_1(data)
+
+                return componentsschemas_wrapped_task_state_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_wrapped_task_state_type_2 = check_wrapped_task_state_type_2(data)
+
+                return componentsschemas_wrapped_task_state_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            componentsschemas_wrapped_task_state_type_3 = check_wrapped_task_state_type_3(data)
+
+            return componentsschemas_wrapped_task_state_type_3
+
+        status = _parse_status(d.pop("status"))
 
         action = d.pop("action", UNSET)
 

@@ -1,24 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.create_task_request_frames import (
-    CreateTaskRequestFrames,
-    check_create_task_request_frames,
-)
-from ..models.create_task_request_ratio import (
-    CreateTaskRequestRatio,
-    check_create_task_request_ratio,
-)
+from ..models.frame_count import FrameCount, check_frame_count
 from ..models.service_tier import ServiceTier, check_service_tier
+from ..models.video_ratio import VideoRatio, check_video_ratio
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.audio_url_content import AudioUrlContent
+    from ..models.content_generation_tool import ContentGenerationTool
     from ..models.draft_task_content import DraftTaskContent
     from ..models.image_url_content import ImageUrlContent
     from ..models.text_content import TextContent
@@ -44,44 +39,53 @@ class CreateTaskRequest:
     """
 
     model: str
-    """ The model id. Documented BytePlus ids are listed in `examples`; on Volcengine the ids carry the `doubao-`
-    prefix (for example doubao-seedance-1-0-pro-250528). """
+    """ The model id (documented BytePlus ids are listed in `examples`; on Volcengine the ids carry the `doubao-`
+    prefix, for example doubao-seedance-1-0-pro-250528) or an inference endpoint id of the account (`ep-...`). """
     content: list[
         AudioUrlContent | DraftTaskContent | ImageUrlContent | TextContent | VideoUrlContent
     ]
     """ Roles `first_frame, last_frame, reference_image, reference_video, reference_audio`. """
-    resolution: str | Unset = UNSET
+    resolution: None | str | Unset = UNSET
     """ Output resolution, for example 720p; the values depend on the model. """
-    ratio: CreateTaskRequestRatio | Unset = UNSET
+    ratio: None | Unset | VideoRatio = UNSET
     """ Output aspect ratio; `adaptive` lets the model choose from the input. """
-    duration: int | Unset = UNSET
+    duration: int | None | Unset = UNSET
     """ Video length in seconds; the values depend on the model. """
-    frames: CreateTaskRequestFrames | Unset = UNSET
+    frames: FrameCount | None | Unset = UNSET
     """ Number of frames to generate instead of `duration`: 25 + 4n, from 29 to 289. Not together with `duration`.
     """
-    seed: int | Unset = UNSET
-    """ Random seed; -1 picks one at random. BytePlus pages disagree on the upper bound (4294967295 or 2147483647):
-    the lower, which every page accepts, is enforced. """
-    camera_fixed: bool | Unset = UNSET
+    seed: int | None | Unset = UNSET
+    """ Random seed; -1 (or null) picks one at random. Pages disagree on the upper bound (4294967295 on Volcengine's
+    create page and some BytePlus pages, 2147483647 on others): the lower, which every page accepts, is enforced.
+    """
+    camera_fixed: bool | None | Unset = UNSET
     """ Whether the camera stays fixed. """
-    watermark: bool | Unset = UNSET
+    watermark: bool | None | Unset = UNSET
     """ Whether the video carries a watermark. """
-    generate_audio: bool | Unset = UNSET
+    generate_audio: bool | None | Unset = UNSET
     """ Whether the video gets a generated audio track. """
-    draft: bool | Unset = UNSET
+    draft: bool | None | Unset = UNSET
     """ Whether to generate a draft (preview) video. """
-    callback_url: str | Unset = UNSET
-    """ URL the service calls when the task's status changes. """
-    return_last_frame: bool | Unset = UNSET
+    callback_url: None | str | Unset = UNSET
+    """ URL Ark POSTs the task (the body of `get_task`) to whenever its status changes. A succeeded or failed
+    callback not acknowledged within 5 seconds is sent three times; no signature is documented. See the
+    `task_status_changed` webhook. """
+    return_last_frame: bool | None | Unset = UNSET
     """ Whether the task returns the video's last frame as `content.last_frame_url`. """
-    execution_expires_after: int | Unset = UNSET
+    execution_expires_after: int | None | Unset = UNSET
     """ Seconds after creation at which an unfinished task expires (status `expired`), 3600 to 259200. """
-    priority: int | Unset = UNSET
+    priority: int | None | Unset = UNSET
     """ The task's scheduling priority. """
-    safety_identifier: str | Unset = UNSET
+    safety_identifier: None | str | Unset = UNSET
     """ An identifier of the end user the request is made for. """
-    service_tier: ServiceTier | Unset = UNSET
-    """ The service tier the task runs in, `default` or `flex`. """
+    service_tier: None | ServiceTier | Unset = UNSET
+    output_format: None | str | Unset = UNSET
+    """ The output format (sent by the official SDK; no provider page documents its values). """
+    omni_reference_task_type: None | str | Unset = UNSET
+    """ The kind of omni-reference task (sent by the official SDK; no provider page documents its values). """
+    tools: list[ContentGenerationTool] | None | Unset = UNSET
+    """ Tools the model may use, for example `[{"type": "web_search"}]` (Volcengine SDK and gateways only; no
+    provider page documents them). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,41 +112,125 @@ class CreateTaskRequest:
 
             content.append(content_item)
 
-        resolution = self.resolution
+        resolution: None | str | Unset
+        if isinstance(self.resolution, Unset):
+            resolution = UNSET
+        else:
+            resolution = self.resolution
 
-        ratio: str | Unset = UNSET
-        if not isinstance(self.ratio, Unset):
+        ratio: None | str | Unset
+        if isinstance(self.ratio, Unset):
+            ratio = UNSET
+        elif isinstance(self.ratio, str):
+            ratio = self.ratio
+        else:
             ratio = self.ratio
 
-        duration = self.duration
+        duration: int | None | Unset
+        if isinstance(self.duration, Unset):
+            duration = UNSET
+        else:
+            duration = self.duration
 
-        frames: int | Unset = UNSET
-        if not isinstance(self.frames, Unset):
+        frames: int | None | Unset
+        if isinstance(self.frames, Unset):
+            frames = UNSET
+        elif isinstance(self.frames, int):
+            frames = self.frames
+        else:
             frames = self.frames
 
-        seed = self.seed
+        seed: int | None | Unset
+        if isinstance(self.seed, Unset):
+            seed = UNSET
+        else:
+            seed = self.seed
 
-        camera_fixed = self.camera_fixed
+        camera_fixed: bool | None | Unset
+        if isinstance(self.camera_fixed, Unset):
+            camera_fixed = UNSET
+        else:
+            camera_fixed = self.camera_fixed
 
-        watermark = self.watermark
+        watermark: bool | None | Unset
+        if isinstance(self.watermark, Unset):
+            watermark = UNSET
+        else:
+            watermark = self.watermark
 
-        generate_audio = self.generate_audio
+        generate_audio: bool | None | Unset
+        if isinstance(self.generate_audio, Unset):
+            generate_audio = UNSET
+        else:
+            generate_audio = self.generate_audio
 
-        draft = self.draft
+        draft: bool | None | Unset
+        if isinstance(self.draft, Unset):
+            draft = UNSET
+        else:
+            draft = self.draft
 
-        callback_url = self.callback_url
+        callback_url: None | str | Unset
+        if isinstance(self.callback_url, Unset):
+            callback_url = UNSET
+        else:
+            callback_url = self.callback_url
 
-        return_last_frame = self.return_last_frame
+        return_last_frame: bool | None | Unset
+        if isinstance(self.return_last_frame, Unset):
+            return_last_frame = UNSET
+        else:
+            return_last_frame = self.return_last_frame
 
-        execution_expires_after = self.execution_expires_after
+        execution_expires_after: int | None | Unset
+        if isinstance(self.execution_expires_after, Unset):
+            execution_expires_after = UNSET
+        else:
+            execution_expires_after = self.execution_expires_after
 
-        priority = self.priority
+        priority: int | None | Unset
+        if isinstance(self.priority, Unset):
+            priority = UNSET
+        else:
+            priority = self.priority
 
-        safety_identifier = self.safety_identifier
+        safety_identifier: None | str | Unset
+        if isinstance(self.safety_identifier, Unset):
+            safety_identifier = UNSET
+        else:
+            safety_identifier = self.safety_identifier
 
-        service_tier: str | Unset = UNSET
-        if not isinstance(self.service_tier, Unset):
+        service_tier: None | str | Unset
+        if isinstance(self.service_tier, Unset):
+            service_tier = UNSET
+        elif isinstance(self.service_tier, str):
             service_tier = self.service_tier
+        else:
+            service_tier = self.service_tier
+
+        output_format: None | str | Unset
+        if isinstance(self.output_format, Unset):
+            output_format = UNSET
+        else:
+            output_format = self.output_format
+
+        omni_reference_task_type: None | str | Unset
+        if isinstance(self.omni_reference_task_type, Unset):
+            omni_reference_task_type = UNSET
+        else:
+            omni_reference_task_type = self.omni_reference_task_type
+
+        tools: list[dict[str, Any]] | None | Unset
+        if isinstance(self.tools, Unset):
+            tools = UNSET
+        elif isinstance(self.tools, list):
+            tools = []
+            for tools_type_0_item_data in self.tools:
+                tools_type_0_item = tools_type_0_item_data.to_dict()
+                tools.append(tools_type_0_item)
+
+        else:
+            tools = self.tools
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -182,12 +270,19 @@ class CreateTaskRequest:
             field_dict["safety_identifier"] = safety_identifier
         if service_tier is not UNSET:
             field_dict["service_tier"] = service_tier
+        if output_format is not UNSET:
+            field_dict["output_format"] = output_format
+        if omni_reference_task_type is not UNSET:
+            field_dict["omni_reference_task_type"] = omni_reference_task_type
+        if tools is not UNSET:
+            field_dict["tools"] = tools
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.audio_url_content import AudioUrlContent  # noqa: PLC0415
+        from ..models.content_generation_tool import ContentGenerationTool  # noqa: PLC0415
         from ..models.draft_task_content import DraftTaskContent  # noqa: PLC0415
         from ..models.image_url_content import ImageUrlContent  # noqa: PLC0415
         from ..models.text_content import TextContent  # noqa: PLC0415
@@ -247,50 +342,208 @@ class CreateTaskRequest:
 
             content.append(content_item)
 
-        resolution = d.pop("resolution", UNSET)
+        def _parse_resolution(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        _ratio = d.pop("ratio", UNSET)
-        ratio: CreateTaskRequestRatio | Unset
-        if isinstance(_ratio, Unset):
-            ratio = UNSET
-        else:
-            ratio = check_create_task_request_ratio(_ratio)
+        resolution = _parse_resolution(d.pop("resolution", UNSET))
 
-        duration = d.pop("duration", UNSET)
+        def _parse_ratio(data: object) -> None | Unset | VideoRatio:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                ratio_type_0 = check_video_ratio(data)
 
-        _frames = d.pop("frames", UNSET)
-        frames: CreateTaskRequestFrames | Unset
-        if isinstance(_frames, Unset):
-            frames = UNSET
-        else:
-            frames = check_create_task_request_frames(_frames)
+                return ratio_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | VideoRatio, data)
 
-        seed = d.pop("seed", UNSET)
+        ratio = _parse_ratio(d.pop("ratio", UNSET))
 
-        camera_fixed = d.pop("camera_fixed", UNSET)
+        def _parse_duration(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-        watermark = d.pop("watermark", UNSET)
+        duration = _parse_duration(d.pop("duration", UNSET))
 
-        generate_audio = d.pop("generate_audio", UNSET)
+        def _parse_frames(data: object) -> FrameCount | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                frames_type_0 = check_frame_count(data)
 
-        draft = d.pop("draft", UNSET)
+                return frames_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FrameCount | None | Unset, data)
 
-        callback_url = d.pop("callback_url", UNSET)
+        frames = _parse_frames(d.pop("frames", UNSET))
 
-        return_last_frame = d.pop("return_last_frame", UNSET)
+        def _parse_seed(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-        execution_expires_after = d.pop("execution_expires_after", UNSET)
+        seed = _parse_seed(d.pop("seed", UNSET))
 
-        priority = d.pop("priority", UNSET)
+        def _parse_camera_fixed(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
 
-        safety_identifier = d.pop("safety_identifier", UNSET)
+        camera_fixed = _parse_camera_fixed(d.pop("camera_fixed", UNSET))
 
-        _service_tier = d.pop("service_tier", UNSET)
-        service_tier: ServiceTier | Unset
-        if isinstance(_service_tier, Unset):
-            service_tier = UNSET
-        else:
-            service_tier = check_service_tier(_service_tier)
+        def _parse_watermark(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        watermark = _parse_watermark(d.pop("watermark", UNSET))
+
+        def _parse_generate_audio(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        generate_audio = _parse_generate_audio(d.pop("generate_audio", UNSET))
+
+        def _parse_draft(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        draft = _parse_draft(d.pop("draft", UNSET))
+
+        def _parse_callback_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        callback_url = _parse_callback_url(d.pop("callback_url", UNSET))
+
+        def _parse_return_last_frame(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        return_last_frame = _parse_return_last_frame(d.pop("return_last_frame", UNSET))
+
+        def _parse_execution_expires_after(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        execution_expires_after = _parse_execution_expires_after(
+            d.pop("execution_expires_after", UNSET)
+        )
+
+        def _parse_priority(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        priority = _parse_priority(d.pop("priority", UNSET))
+
+        def _parse_safety_identifier(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        safety_identifier = _parse_safety_identifier(d.pop("safety_identifier", UNSET))
+
+        def _parse_service_tier(data: object) -> None | ServiceTier | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                service_tier_type_0 = check_service_tier(data)
+
+                return service_tier_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ServiceTier | Unset, data)
+
+        service_tier = _parse_service_tier(d.pop("service_tier", UNSET))
+
+        def _parse_output_format(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        output_format = _parse_output_format(d.pop("output_format", UNSET))
+
+        def _parse_omni_reference_task_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        omni_reference_task_type = _parse_omni_reference_task_type(
+            d.pop("omni_reference_task_type", UNSET)
+        )
+
+        def _parse_tools(data: object) -> list[ContentGenerationTool] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                tools_type_0 = []
+                _tools_type_0 = data
+                for tools_type_0_item_data in _tools_type_0:
+                    tools_type_0_item = ContentGenerationTool.from_dict(tools_type_0_item_data)
+
+                    tools_type_0.append(tools_type_0_item)
+
+                return tools_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ContentGenerationTool] | None | Unset, data)
+
+        tools = _parse_tools(d.pop("tools", UNSET))
 
         create_task_request = cls(
             model=model,
@@ -310,6 +563,9 @@ class CreateTaskRequest:
             priority=priority,
             safety_identifier=safety_identifier,
             service_tier=service_tier,
+            output_format=output_format,
+            omni_reference_task_type=omni_reference_task_type,
+            tools=tools,
         )
 
         create_task_request.additional_properties = d

@@ -27,7 +27,7 @@ T = TypeVar("T", bound="ImageUrlContent")
 
 @_attrs_define
 class ImageUrlContent:
-    """An input image and its role.
+    """An input image and its role (a single image without a role is a first frame).
 
     Example:
         {'type': 'image_url', 'image_url': {'url': 'https://example.com/first-frame.png'}, 'role': 'first_frame'}

@@ -6,10 +6,12 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.task_status import TaskStatus, check_task_status
+from ..models.task_status_type_0 import TaskStatusType0, check_task_status_type_0
+from ..models.task_status_type_1 import TaskStatusType1, check_task_status_type_1
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.content_generation_tool import ContentGenerationTool
     from ..models.task_content import TaskContent
     from ..models.task_error import TaskError
     from ..models.task_usage import TaskUsage
@@ -33,9 +35,10 @@ class Task:
 
     id: str
     model: str
-    status: TaskStatus
+    status: TaskStatusType0 | TaskStatusType1
     """ queued and running are waiting; succeeded, failed, cancelled and expired are final. `expired`: the task did
-    not finish within `execution_expires_after` (some BytePlus pages omit this value). """
+    not finish within `execution_expires_after` (some pages omit it). `pending` (waiting, like queued) and
+    `processing` (like running) are not documented by the provider; a gateway that relays this API handles them. """
     content: TaskContent | Unset = UNSET
     """ The output, once the task succeeded. """
     usage: TaskUsage | Unset = UNSET
@@ -49,6 +52,7 @@ class Task:
     duration: int | Unset = UNSET
     """ Video length in seconds. """
     frames: int | Unset = UNSET
+    """ Number of frames, when the task was created with `frames` (then `duration` is absent). """
     framespersecond: int | Unset = UNSET
     generate_audio: bool | Unset = UNSET
     draft: bool | Unset = UNSET
@@ -56,14 +60,23 @@ class Task:
     execution_expires_after: int | Unset = UNSET
     """ Seconds after creation at which the unfinished task expires. """
     error: None | TaskError | Unset = UNSET
-    """ Why the task failed. Null is accepted too (inferred: the notes do not say whether a task that did not fail
-    omits `error` or sends null). """
+    """ Why the task failed; null (or absent) when it did not fail. """
     revised_prompt: str | Unset = UNSET
     """ The prompt as the model revised it. """
     draft_task_id: str | Unset = UNSET
     """ The draft task this task was generated from, if any. """
     safety_identifier: str | Unset = UNSET
     """ The end-user identifier sent with the request. """
+    subdivisionlevel: str | Unset = UNSET
+    """ The subdivision level of the task (read by the official SDK; undocumented). """
+    fileformat: str | Unset = UNSET
+    """ The file format of the output (read by the official SDK; undocumented). """
+    output_format: str | Unset = UNSET
+    """ The output format the task was created with. """
+    priority: int | Unset = UNSET
+    """ The priority the task runs with. """
+    tools: list[ContentGenerationTool] | Unset = UNSET
+    """ The tools the task was created with. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,7 +86,11 @@ class Task:
 
         model = self.model
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         content: dict[str, Any] | Unset = UNSET
         if not isinstance(self.content, Unset):
@@ -121,6 +138,21 @@ class Task:
 
         safety_identifier = self.safety_identifier
 
+        subdivisionlevel = self.subdivisionlevel
+
+        fileformat = self.fileformat
+
+        output_format = self.output_format
+
+        priority = self.priority
+
+        tools: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.tools, Unset):
+            tools = []
+            for tools_item_data in self.tools:
+                tools_item = tools_item_data.to_dict()
+                tools.append(tools_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -166,11 +198,22 @@ class Task:
             field_dict["draft_task_id"] = draft_task_id
         if safety_identifier is not UNSET:
             field_dict["safety_identifier"] = safety_identifier
+        if subdivisionlevel is not UNSET:
+            field_dict["subdivisionlevel"] = subdivisionlevel
+        if fileformat is not UNSET:
+            field_dict["fileformat"] = fileformat
+        if output_format is not UNSET:
+            field_dict["output_format"] = output_format
+        if priority is not UNSET:
+            field_dict["priority"] = priority
+        if tools is not UNSET:
+            field_dict["tools"] = tools
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.content_generation_tool import ContentGenerationTool  # noqa: PLC0415
         from ..models.task_content import TaskContent  # noqa: PLC0415
         from ..models.task_error import TaskError  # noqa: PLC0415
         from ..models.task_usage import TaskUsage  # noqa: PLC0415
@@ -180,7 +223,22 @@ class Task:
 
         model = d.pop("model")
 
-        status = check_task_status(d.pop("status"))
+        def _parse_status(data: object) -> TaskStatusType0 | TaskStatusType1:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_task_status_type_0 = check_task_status_type_0(data)
+
+                return componentsschemas_task_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            componentsschemas_task_status_type_1 = check_task_status_type_1(data)
+
+            return componentsschemas_task_status_type_1
+
+        status = _parse_status(d.pop("status"))
 
         _content = d.pop("content", UNSET)
         content: TaskContent | Unset
@@ -243,6 +301,23 @@ class Task:
 
         safety_identifier = d.pop("safety_identifier", UNSET)
 
+        subdivisionlevel = d.pop("subdivisionlevel", UNSET)
+
+        fileformat = d.pop("fileformat", UNSET)
+
+        output_format = d.pop("output_format", UNSET)
+
+        priority = d.pop("priority", UNSET)
+
+        _tools = d.pop("tools", UNSET)
+        tools: list[ContentGenerationTool] | Unset = UNSET
+        if _tools is not UNSET:
+            tools = []
+            for tools_item_data in _tools:
+                tools_item = ContentGenerationTool.from_dict(tools_item_data)
+
+                tools.append(tools_item)
+
         task = cls(
             id=id,
             model=model,
@@ -265,6 +340,11 @@ class Task:
             revised_prompt=revised_prompt,
             draft_task_id=draft_task_id,
             safety_identifier=safety_identifier,
+            subdivisionlevel=subdivisionlevel,
+            fileformat=fileformat,
+            output_format=output_format,
+            priority=priority,
+            tools=tools,
         )
 
         task.additional_properties = d

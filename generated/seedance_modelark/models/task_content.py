@@ -19,12 +19,16 @@ class TaskContent:
     """ URL of the generated video. Valid 24 hours; download it before then. """
     last_frame_url: str | Unset = UNSET
     """ URL of the video's last frame, when `return_last_frame` was set. """
+    file_url: str | Unset = UNSET
+    """ URL of a generated file other than the video, if any. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         video_url = self.video_url
 
         last_frame_url = self.last_frame_url
+
+        file_url = self.file_url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -33,6 +37,8 @@ class TaskContent:
             field_dict["video_url"] = video_url
         if last_frame_url is not UNSET:
             field_dict["last_frame_url"] = last_frame_url
+        if file_url is not UNSET:
+            field_dict["file_url"] = file_url
 
         return field_dict
 
@@ -43,9 +49,12 @@ class TaskContent:
 
         last_frame_url = d.pop("last_frame_url", UNSET)
 
+        file_url = d.pop("file_url", UNSET)
+
         task_content = cls(
             video_url=video_url,
             last_frame_url=last_frame_url,
+            file_url=file_url,
         )
 
         task_content.additional_properties = d

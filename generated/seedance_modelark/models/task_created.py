@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="TaskCreated")
 
 
@@ -20,10 +22,14 @@ class TaskCreated:
 
     id: str
     """ The task id, "cgt-...". """
+    safety_identifier: str | Unset = UNSET
+    """ The end-user identifier sent with the request, echoed. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
+
+        safety_identifier = self.safety_identifier
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -32,6 +38,8 @@ class TaskCreated:
                 "id": id,
             }
         )
+        if safety_identifier is not UNSET:
+            field_dict["safety_identifier"] = safety_identifier
 
         return field_dict
 
@@ -40,8 +48,11 @@ class TaskCreated:
         d = dict(src_dict)
         id = d.pop("id")
 
+        safety_identifier = d.pop("safety_identifier", UNSET)
+
         task_created = cls(
             id=id,
+            safety_identifier=safety_identifier,
         )
 
         task_created.additional_properties = d

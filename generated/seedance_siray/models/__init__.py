@@ -4,7 +4,9 @@ from .error_detail import ErrorDetail
 from .error_response import ErrorResponse
 from .task_created import TaskCreated
 from .task_created_data import TaskCreatedData
-from .task_state import TaskState
+from .task_state_type_0 import TaskStateType0
+from .task_state_type_1 import TaskStateType1
+from .task_state_type_2 import TaskStateType2
 from .task_status import TaskStatus
 from .task_status_data import TaskStatusData
 from .video_generation_request import VideoGenerationRequest
@@ -18,7 +20,9 @@ __all__ = (
     "ErrorResponse",
     "TaskCreated",
     "TaskCreatedData",
-    "TaskState",
+    "TaskStateType0",
+    "TaskStateType1",
+    "TaskStateType2",
     "TaskStatus",
     "TaskStatusData",
     "VideoGenerationRequest",

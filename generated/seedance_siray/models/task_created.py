@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.task_created_data import TaskCreatedData
 
@@ -15,37 +17,52 @@ T = TypeVar("T", bound="TaskCreated")
 
 @_attrs_define
 class TaskCreated:
-    """Standard async task creation response
+    """A created task. Siray documents the id at `data.task_id`; its SDKs read a top-level `task_id` (or `id`). Read it
+    from either place.
 
-    Example:
-        {'code': 'success', 'message': '', 'data': {'task_id': '3f9a1c2e-video-task'}}
+        Example:
+            {'code': 'success', 'message': '', 'data': {'task_id': '3f9a1c2e-video-task'}}
 
     """
 
-    code: str
+    code: str | Unset = UNSET
     """ Status code returned by the service """
-    data: TaskCreatedData
+    data: TaskCreatedData | Unset = UNSET
     """ Response payload containing task details """
-    message: str
+    message: str | Unset = UNSET
     """ Additional information about the request result """
+    task_id: str | Unset = UNSET
+    """ The task id at the top level, where Siray's SDKs read it. """
+    id: str | Unset = UNSET
+    """ The task id under the name `id`, which Siray's SDKs read when `task_id` is absent. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
 
-        data = self.data.to_dict()
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = self.data.to_dict()
 
         message = self.message
 
+        task_id = self.task_id
+
+        id = self.id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "code": code,
-                "data": data,
-                "message": message,
-            }
-        )
+        field_dict.update({})
+        if code is not UNSET:
+            field_dict["code"] = code
+        if data is not UNSET:
+            field_dict["data"] = data
+        if message is not UNSET:
+            field_dict["message"] = message
+        if task_id is not UNSET:
+            field_dict["task_id"] = task_id
+        if id is not UNSET:
+            field_dict["id"] = id
 
         return field_dict
 
@@ -54,16 +71,27 @@ class TaskCreated:
         from ..models.task_created_data import TaskCreatedData  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = d.pop("code")
+        code = d.pop("code", UNSET)
 
-        data = TaskCreatedData.from_dict(d.pop("data"))
+        _data = d.pop("data", UNSET)
+        data: TaskCreatedData | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = TaskCreatedData.from_dict(_data)
 
-        message = d.pop("message")
+        message = d.pop("message", UNSET)
+
+        task_id = d.pop("task_id", UNSET)
+
+        id = d.pop("id", UNSET)
 
         task_created = cls(
             code=code,
             data=data,
             message=message,
+            task_id=task_id,
+            id=id,
         )
 
         task_created.additional_properties = d

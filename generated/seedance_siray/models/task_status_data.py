@@ -6,7 +6,9 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.task_state import TaskState, check_task_state
+from ..models.task_state_type_0 import TaskStateType0, check_task_state_type_0
+from ..models.task_state_type_1 import TaskStateType1, check_task_state_type_1
+from ..models.task_state_type_2 import TaskStateType2, check_task_state_type_2
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TaskStatusData")
@@ -15,9 +17,10 @@ T = TypeVar("T", bound="TaskStatusData")
 @_attrs_define
 class TaskStatusData:
     task_id: str
-    status: TaskState
-    """ The task's life cycle: NOT_START, SUBMITTED and QUEUED are waiting, IN_PROGRESS is running, SUCCESS and
-    FAILURE are final. """
+    status: TaskStateType0 | TaskStateType1 | TaskStateType2
+    """ The task's life cycle: NOT_START, SUBMITTED, QUEUED and PENDING are waiting, IN_PROGRESS is running,
+    SUCCESS, SUCCEEDED and COMPLETED are final successes, FAILURE, FAILED and ERROR final failures. The words beyond
+    the status page's six come from Siray's own clients. """
     progress: str | Unset = UNSET
     """ Completion as a percentage string, for example "100%". """
     outputs: list[str] | Unset = UNSET
@@ -30,12 +33,20 @@ class TaskStatusData:
     """ When the task started running, in unix seconds (type inferred). """
     finish_time: int | Unset = UNSET
     """ When the task finished, in unix seconds (type inferred). """
+    action: str | Unset = UNSET
+    """ The kind of task, for example "imageGenerate". """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         task_id = self.task_id
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        elif isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         progress = self.progress
 
@@ -50,6 +61,8 @@ class TaskStatusData:
         start_time = self.start_time
 
         finish_time = self.finish_time
+
+        action = self.action
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -71,6 +84,8 @@ class TaskStatusData:
             field_dict["start_time"] = start_time
         if finish_time is not UNSET:
             field_dict["finish_time"] = finish_time
+        if action is not UNSET:
+            field_dict["action"] = action
 
         return field_dict
 
@@ -79,7 +94,30 @@ class TaskStatusData:
         d = dict(src_dict)
         task_id = d.pop("task_id")
 
-        status = check_task_state(d.pop("status"))
+        def _parse_status(data: object) -> TaskStateType0 | TaskStateType1 | TaskStateType2:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_task_state_type_0 = check_task_state_type_0(data)
+
+                return componentsschemas_task_state_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_task_state_type_1 = check_task_state_type_1(data)
+
+                return componentsschemas_task_state_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            componentsschemas_task_state_type_2 = check_task_state_type_2(data)
+
+            return componentsschemas_task_state_type_2
+
+        status = _parse_status(d.pop("status"))
 
         progress = d.pop("progress", UNSET)
 
@@ -93,6 +131,8 @@ class TaskStatusData:
 
         finish_time = d.pop("finish_time", UNSET)
 
+        action = d.pop("action", UNSET)
+
         task_status_data = cls(
             task_id=task_id,
             status=status,
@@ -102,6 +142,7 @@ class TaskStatusData:
             submit_time=submit_time,
             start_time=start_time,
             finish_time=finish_time,
+            action=action,
         )
 
         task_status_data.additional_properties = d

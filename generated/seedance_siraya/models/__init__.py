@@ -15,6 +15,7 @@ from .video_generation_request_model import VideoGenerationRequestModel
 from .video_generation_request_resolution import VideoGenerationRequestResolution
 from .video_generation_request_seconds import VideoGenerationRequestSeconds
 from .video_job import VideoJob
+from .video_job_error import VideoJobError
 
 __all__ = (
     "ErrorDetail",
@@ -32,4 +33,5 @@ __all__ = (
     "VideoGenerationRequestResolution",
     "VideoGenerationRequestSeconds",
     "VideoJob",
+    "VideoJobError",
 )

@@ -13,10 +13,11 @@ T = TypeVar("T", bound="FrameImage")
 
 @_attrs_define
 class FrameImage:
-    """One frame image of `frame_images`, pinning the first or the last frame.
+    """One frame image of `frame_images`, pinning the first or the last frame. (Public client code names the fields
+    `frame_type` and `image_url`; not documented, not accepted here.)
 
-    Example:
-        {'type': 'first_frame', 'url': 'https://your-domain.com/start.jpg'}
+        Example:
+            {'type': 'first_frame', 'url': 'https://your-domain.com/start.jpg'}
 
     """
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.input_reference_role import InputReferenceRole, check_input_reference_role
 from ..models.input_reference_type import InputReferenceType, check_input_reference_type
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="InputReference")
 
@@ -24,8 +25,8 @@ class InputReference:
     type_: InputReferenceType
     """ `image`, `video`, or `audio` """
     url: str
-    """ Publicly accessible URL of the reference material """
-    role: InputReferenceRole
+    """ The reference material: a publicly accessible URL, a data URL, or an `asset://` id of a reviewed asset. """
+    role: InputReferenceRole | Unset = UNSET
     """ `reference_image`, `reference_video`, or `reference_audio` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -34,7 +35,9 @@ class InputReference:
 
         url = self.url
 
-        role: str = self.role
+        role: str | Unset = UNSET
+        if not isinstance(self.role, Unset):
+            role = self.role
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,9 +45,10 @@ class InputReference:
             {
                 "type": type_,
                 "url": url,
-                "role": role,
             }
         )
+        if role is not UNSET:
+            field_dict["role"] = role
 
         return field_dict
 
@@ -55,7 +59,12 @@ class InputReference:
 
         url = d.pop("url")
 
-        role = check_input_reference_role(d.pop("role"))
+        _role = d.pop("role", UNSET)
+        role: InputReferenceRole | Unset
+        if isinstance(_role, Unset):
+            role = UNSET
+        else:
+            role = check_input_reference_role(_role)
 
         input_reference = cls(
             type_=type_,

@@ -42,15 +42,21 @@ class VideoGenerationRequest:
     model: VideoGenerationRequestModel
     """ The model ID. ByteDance-Seedance-1.0-pro (base), ByteDance-Seedance-1.0-pro-fast (base fast), ByteDance-
     Seedance-1.5-pro (advanced), SIRAYA-Seedance-2.0 and SIRAYA-Seedance-2.0-fast (latest, support multi-modal
-    references). """
+    references), as documented; and, seen in client code, SIRAYA-Seedance-2.0-mini, SIRAYA-Seedance-2.5 and the
+    NSFW- alias of each model, which shares its limits. """
     prompt: str
     """ A text description for the video content. """
     seconds: VideoGenerationRequestSeconds | Unset = UNSET
-    """ The duration of the video in seconds. Supported values: `5`, `10`. """
+    """ The duration of the video in seconds. Supported values: `5`, `10`. (Public client code reports Siraya
+    accepting 4 up to 12, 15 or 30 s by model, and -1 for an automatic length; not documented, not accepted here.)
+    """
     resolution: VideoGenerationRequestResolution | Unset = UNSET
-    """ Video resolution: `480p`, `720p`, or `1080p`. """
+    """ Video resolution: `480p`, `720p`, or `1080p`; the 2.0-fast, 2.0-mini and 2.5 models take only `480p` and
+    `720p` (the per-model rule). (Public client code reports `4k` on SIRAYA-Seedance-2.0; not documented, not
+    accepted here.) """
     aspect_ratio: VideoGenerationRequestAspectRatio | Unset = UNSET
-    """ Aspect ratio of the video: `16:9`, `9:16`, or `1:1`. """
+    """ Aspect ratio of the video: `16:9`, `9:16`, or `1:1`. (Public client code sends `adaptive` with Seedance 2.5
+    frames; not documented, not accepted here.) """
     image_url: str | Unset = UNSET
     """ Input image URL for image-to-video generation. The documentation does not say how this field relates to
     `frame_images` (a `first_frame` item also pins the start image) or to `input_references`; no combination is
@@ -67,8 +73,12 @@ class VideoGenerationRequest:
     frames. Cannot be used together with `input_references`. """
     input_references: list[InputReference] | Unset = UNSET
     """ Multi-modal reference materials (image, video, audio) to influence style or content. **Only supported by
-    `SIRAYA-Seedance-2.0` and `SIRAYA-Seedance-2.0-fast`.** Cannot be used together with `frame_images`. Pass image,
-    video, or audio files as generation references via input_references. """
+    `SIRAYA-Seedance-2.0` and `SIRAYA-Seedance-2.0-fast`.** Cannot be used together with `frame_images`. At most 15
+    (client code; 9 images, 3 videos and 3 audios as Seedance 2.0 takes them elsewhere). (Public client code also
+    sends references to 2.0-mini and 2.5; not documented, not accepted here.) """
+    async_: bool | Unset = UNSET
+    """ Answer at once with a job to poll (`VideoJob`) instead of waiting for the finished video
+    (`GeneratedVideoList`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,6 +120,8 @@ class VideoGenerationRequest:
                 input_references_item = input_references_item_data.to_dict()
                 input_references.append(input_references_item)
 
+        async_ = self.async_
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -136,6 +148,8 @@ class VideoGenerationRequest:
             field_dict["frame_images"] = frame_images
         if input_references is not UNSET:
             field_dict["input_references"] = input_references
+        if async_ is not UNSET:
+            field_dict["async"] = async_
 
         return field_dict
 
@@ -196,6 +210,8 @@ class VideoGenerationRequest:
 
                 input_references.append(input_references_item)
 
+        async_ = d.pop("async", UNSET)
+
         video_generation_request = cls(
             model=model,
             prompt=prompt,
@@ -208,6 +224,7 @@ class VideoGenerationRequest:
             generate_audio=generate_audio,
             frame_images=frame_images,
             input_references=input_references,
+            async_=async_,
         )
 
         video_generation_request.additional_properties = d

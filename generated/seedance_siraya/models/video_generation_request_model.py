@@ -4,16 +4,34 @@ VideoGenerationRequestModel = Literal[
     "ByteDance-Seedance-1.0-pro",
     "ByteDance-Seedance-1.0-pro-fast",
     "ByteDance-Seedance-1.5-pro",
+    "NSFW-Seedance-1.0-pro",
+    "NSFW-Seedance-1.0-pro-fast",
+    "NSFW-Seedance-1.5-pro",
+    "NSFW-Seedance-2.0",
+    "NSFW-Seedance-2.0-fast",
+    "NSFW-Seedance-2.0-mini",
+    "NSFW-Seedance-2.5",
     "SIRAYA-Seedance-2.0",
     "SIRAYA-Seedance-2.0-fast",
+    "SIRAYA-Seedance-2.0-mini",
+    "SIRAYA-Seedance-2.5",
 ]
 
 VIDEO_GENERATION_REQUEST_MODEL_VALUES: set[VideoGenerationRequestModel] = {
     "ByteDance-Seedance-1.0-pro",
     "ByteDance-Seedance-1.0-pro-fast",
     "ByteDance-Seedance-1.5-pro",
+    "NSFW-Seedance-1.0-pro",
+    "NSFW-Seedance-1.0-pro-fast",
+    "NSFW-Seedance-1.5-pro",
+    "NSFW-Seedance-2.0",
+    "NSFW-Seedance-2.0-fast",
+    "NSFW-Seedance-2.0-mini",
+    "NSFW-Seedance-2.5",
     "SIRAYA-Seedance-2.0",
     "SIRAYA-Seedance-2.0-fast",
+    "SIRAYA-Seedance-2.0-mini",
+    "SIRAYA-Seedance-2.5",
 }
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
+    TYPE_CHECKING,
     Any,
     Literal,
     TypeVar,
@@ -13,13 +14,17 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+if TYPE_CHECKING:
+    from ..models.video_job_error import VideoJobError
+
+
 T = TypeVar("T", bound="VideoJob")
 
 
 @_attrs_define
 class VideoJob:
-    """An asynchronous video generation job. Its `id` is used "for subsequent queries and downloads" (provider-notes.md);
-    see `get_video_generation`, an inferred operation.
+    """An asynchronous video generation job. Poll it with `get_video_generation` until `status` is `completed` (the video
+    is at `output_url`) or `failed` (see `error`).
 
         Example:
             {'id': 'video_123', 'object': 'video', 'status': 'processing', 'created_at': 1760347750, 'seconds': 5, 'model':
@@ -32,8 +37,9 @@ class VideoJob:
     object_: Literal["video"]
     """ Always `video`; tells a job apart from the synchronous answer. """
     status: str
-    """ The job's status. Only `processing` is documented; the full vocabulary (and which values are final) is not,
-    so it is not an enum. """
+    """ The job's status. `processing` is documented; `completed` and `failed` are read by public client code,
+    `queued` and `in_progress` are the OpenAI-style gateway vocabulary. The full list is not documented, so it is
+    not an enum. """
     created_at: int | Unset = UNSET
     """ When the job was created, in unix seconds (type and unit inferred). """
     seconds: int | str | Unset = UNSET
@@ -41,6 +47,12 @@ class VideoJob:
     numeric string as in OpenAI's video object; both are accepted. """
     model: str | Unset = UNSET
     """ The model ID the job runs on. """
+    output_url: str | Unset = UNSET
+    """ The generated video, once the job is `completed`. """
+    progress: int | Unset = UNSET
+    """ Completion in percent. """
+    error: VideoJobError | Unset = UNSET
+    """ Why the job failed. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,6 +72,14 @@ class VideoJob:
 
         model = self.model
 
+        output_url = self.output_url
+
+        progress = self.progress
+
+        error: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.error, Unset):
+            error = self.error.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -75,11 +95,19 @@ class VideoJob:
             field_dict["seconds"] = seconds
         if model is not UNSET:
             field_dict["model"] = model
+        if output_url is not UNSET:
+            field_dict["output_url"] = output_url
+        if progress is not UNSET:
+            field_dict["progress"] = progress
+        if error is not UNSET:
+            field_dict["error"] = error
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.video_job_error import VideoJobError  # noqa: PLC0415
+
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -100,6 +128,17 @@ class VideoJob:
 
         model = d.pop("model", UNSET)
 
+        output_url = d.pop("output_url", UNSET)
+
+        progress = d.pop("progress", UNSET)
+
+        _error = d.pop("error", UNSET)
+        error: VideoJobError | Unset
+        if isinstance(_error, Unset):
+            error = UNSET
+        else:
+            error = VideoJobError.from_dict(_error)
+
         video_job = cls(
             id=id,
             object_=object_,
@@ -107,6 +146,9 @@ class VideoJob:
             created_at=created_at,
             seconds=seconds,
             model=model,
+            output_url=output_url,
+            progress=progress,
+            error=error,
         )
 
         video_job.additional_properties = d

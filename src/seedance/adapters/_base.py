@@ -7,20 +7,28 @@ The clients run the calls (retries, deadlines, errors), so sync and async share 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from functools import cache
 from types import ModuleType
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from .._capabilities import ModelCapabilities, ProviderCapabilities
-from .._errors import ResponseError, UnsupportedError
+from .._errors import ResponseError, UnsupportedError, WebhookVerificationError
 from .._models import Job, JobError, JobStatus, VideoRequest
 from .._retry import PollingPolicy
 from .._spec import CuratedSpec, curated_spec
 
-__all__ = ["Adapter", "Call", "drop_unset", "timestamp"]
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+
+__all__ = ["MAX_WEBHOOK_BYTES", "Adapter", "Call", "drop_unset", "timestamp"]
+
+MAX_WEBHOOK_BYTES = 2**20
+"""The largest webhook body read (a job event is a few KB); a larger one is refused unread."""
 
 
 @attrs.frozen
@@ -151,10 +159,101 @@ class Adapter:
         """The jobs of a list response."""
         raise UnsupportedError("listing jobs", provider=self.name)
 
+    # --- webhooks ---------------------------------------------------------------------------
     def webhook_job(
         self, body: bytes, headers: Mapping[str, str], secret: str | None, tolerance: float
     ) -> Job:
+        """Verify a webhook delivery and return the job it reports.
+
+        Whatever the delivery holds (anyone may post to a webhook URL), the only errors are
+        `WebhookVerificationError` and, for a provider without webhooks, `UnsupportedError`: the
+        body is size-capped before anything reads it, and every failure of the provider's
+        `verify_webhook` (bad JSON, nesting too deep, wrong types, unknown status, ...) becomes a
+        `WebhookVerificationError`.
+        """
+        if type(self).verify_webhook is Adapter.verify_webhook:
+            raise UnsupportedError("webhooks", provider=self.name)
+        if not isinstance(body, bytes | bytearray | memoryview):
+            raise WebhookVerificationError(
+                f"the webhook body must be the raw request bytes, not {type(body).__name__}"
+            )
+        if len(body) > MAX_WEBHOOK_BYTES:
+            raise WebhookVerificationError(
+                f"the webhook body has {len(body)} bytes; at most {MAX_WEBHOOK_BYTES} are read"
+            )
+        try:
+            return self.verify_webhook(bytes(body), headers, secret, tolerance)
+        except WebhookVerificationError:
+            raise
+        except Exception as error:  # a hostile body must not escape as anything else
+            raise WebhookVerificationError(
+                f"the webhook body is not a {self.name} event ({_brief(error)})"
+            ) from error
+
+    def verify_webhook(
+        self, body: bytes, headers: Mapping[str, str], secret: str | None, tolerance: float
+    ) -> Job:
+        """What a provider with webhooks implements: check one delivery, return its job.
+
+        *body* is at most `MAX_WEBHOOK_BYTES`; any exception raised here reaches the caller as a
+        `WebhookVerificationError`. Set ``signature_verified=True`` on the job only after checking
+        a signature.
+        """
         raise UnsupportedError("webhooks", provider=self.name)
+
+    def webhook_event(self, body: bytes, schema: str) -> Any:
+        """The JSON object of a webhook *body*, valid against the curated spec's *schema*."""
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise WebhookVerificationError("the webhook body is not UTF-8 text") from None
+        try:
+            event = json.loads(text)
+        except RecursionError:
+            raise WebhookVerificationError("the webhook body nests too deeply") from None
+        except ValueError as error:
+            raise WebhookVerificationError(
+                f"the webhook body is not JSON ({_brief(error)})"
+            ) from None
+        if not isinstance(event, dict):
+            raise WebhookVerificationError(
+                f"the webhook body is a JSON {type(event).__name__}, not an object"
+            )
+        from jsonschema.exceptions import best_match
+
+        problem = best_match(_validator(self.spec, schema).iter_errors(event))
+        if problem is not None:
+            where = "/".join(str(part) for part in problem.absolute_path) or "(body)"
+            detail = _brief(problem.message)
+            raise WebhookVerificationError(
+                f"the webhook body is not a {self.name} {schema}: {where}: {detail}"
+            )
+        return event
+
+
+@cache
+def _validator(spec: CuratedSpec, schema: str) -> Draft202012Validator:
+    """A validator for one named schema of a curated spec (compiled once)."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
+
+    uri = f"urn:seedance:{spec.provider}:webhook"
+    registry: Registry[Any] = Registry().with_resource(
+        uri, DRAFT202012.create_resource(spec.document)
+    )
+    return Draft202012Validator(
+        {"$ref": f"{uri}#/components/schemas/{schema}"},
+        registry=registry,
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def _brief(error: object, limit: int = 200) -> str:
+    """An error in one short printable line (it may quote what an attacker sent)."""
+    text = str(error) if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    text = "".join(char if char.isprintable() else "?" for char in text)
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def _text(value: Any) -> str | None:

@@ -9,7 +9,7 @@ from seedance_anyfast.api.videos import create_video_generation, get_video_gener
 from seedance_anyfast.models import FlatTaskStatus, VideoGenerationRequest, WrappedTaskStatus
 
 from .._capabilities import ModelCapabilities, ProviderCapabilities
-from .._errors import InvalidRequestError
+from .._errors import InvalidRequestError, ResponseError
 from .._models import Job, JobStatus, VideoRequest
 from .._retry import PollingPolicy
 from .._spec import CuratedSpec
@@ -19,9 +19,29 @@ __all__ = ["ADAPTER", "AnyfastAdapter"]
 
 _REQUEST = "VideoGenerationRequest"
 
-# What the spec does not say per model (durations come from its if/then rules). Sources:
-# 004_f29313f54e4a30d9.txt (1.5 pro, image to video with generate_audio and draft) and
-# provider-notes.md (the model list; seedance-fast is Seedance 2.0 fast).
+# What the spec does not say per model (durations and resolutions come from its if/then rules).
+# Sources: 004_f29313f54e4a30d9.txt (1.5 pro, image to video with generate_audio and draft),
+# provider-notes.md (the model list; seedance-fast is Seedance 2.0 fast) and, for the Seedance 2.x
+# models, client code (the spec's model examples): content items with roles (first_frame,
+# last_frame, reference_image/_video/_audio), 9 images, 3 videos and 3 audios on the 2.0 family,
+# 30, 10 and 10 on 2.5 (baudevs/OpenMontage tools/video/anyfast_video.py MODELS).
+_REFERENCES_20 = {
+    "last_frame": True,
+    "max_reference_images": 9,
+    "max_reference_videos": 3,
+    "max_reference_audios": 3,
+}
+_REFERENCES_25 = {
+    "last_frame": True,
+    "max_reference_images": 30,
+    "max_reference_videos": 10,
+    "max_reference_audios": 10,
+}
+_SEEDANCE_2 = {"first_frame": True, "generate_audio": True, **_REFERENCES_20}
+_NOTE_2 = (
+    "Seedance 2.x family: its ranges, and frames and references as content items with roles,"
+    " come from client code (the spec's rules), not from an Anyfast page"
+)
 _MODELS: Mapping[str, Mapping[str, Any]] = {
     "doubao-seedance-1-5-pro-251215": {
         "first_frame": True,
@@ -36,17 +56,27 @@ _MODELS: Mapping[str, Mapping[str, Any]] = {
         "first_frame": True,
         "notes": "image to video: needs a first_frame; no audio track on 1.0 models (inferred)",
     },
-    "seedance-fast": {
-        "first_frame": True,
-        "generate_audio": True,
-        "notes": "Seedance 2.0 fast: first_frame and generate_audio inferred from the 2.0 model;"
-        " no duration range documented (the spec's default is 5)",
+    "doubao-seedance-1-0-pro-250528": {"first_frame": True, "notes": "client code (README)"},
+    "doubao-seedance-1-0-pro-fast-251015": {"first_frame": True, "notes": "client code (README)"},
+    "seedance": {**_SEEDANCE_2, "notes": _NOTE_2 + "; the id AnyFast's SDK uses"},
+    "seedance-2.0": {**_SEEDANCE_2, "notes": _NOTE_2},
+    "seedance-2.0-nsfw": {**_SEEDANCE_2, "notes": _NOTE_2},
+    "seedance-fast": {**_SEEDANCE_2, "notes": _NOTE_2 + " (Seedance 2.0 fast)"},
+    "seedance-2.0-fast-nsfw": {**_SEEDANCE_2, "notes": _NOTE_2},
+    "seedance-2.0-mini": {**_SEEDANCE_2, "notes": _NOTE_2},
+    "seedance-2.0-mini-nsfw": {**_SEEDANCE_2, "notes": _NOTE_2},
+    "seedance-2.0-ultra": {**_SEEDANCE_2, "notes": _NOTE_2},
+    "seedance-2.5": {
+        **_SEEDANCE_2,
+        **_REFERENCES_25,
+        "notes": _NOTE_2 + "; duration=-1 (automatic length) via extras",
     },
+    "seedance-2.5-nsfw": {**_SEEDANCE_2, **_REFERENCES_25, "notes": _NOTE_2},
 }
 _NEEDS_IMAGE = frozenset({"doubao-seedance-1-0-lite-i2v-250428"})
 _COMMON_NOTE = (
-    "content items carry no role: one image is the first frame, so last_frame and references"
-    " are not offered; watermark's default is documented as both true and false (send it)"
+    "a lone first frame is sent without a role, as in 004; watermark's default is documented as"
+    " both true and false (send it)"
 )
 
 
@@ -61,32 +91,47 @@ class AnyfastAdapter(Adapter):
     # Anyfast states no interval; ModelArk, whose tasks it resells, asks for at least 10 s.
     polling = PollingPolicy(initial=15.0, maximum=30.0)
     # Two documented status shapes (wrapped: data.status; flat: status), plus the create
-    # responses ("submitted", "processing", and "" for 2.0 models).
+    # responses ("submitted", "processing", "queued", and "" for 2.0 models), plus the words of
+    # AnyFast's SDK and client code (the spec's WrappedTaskState and FlatTaskState).
     statuses: ClassVar[Mapping[str, JobStatus]] = {
         "NOT_START": JobStatus.QUEUED,
         "SUBMITTED": JobStatus.QUEUED,
         "QUEUED": JobStatus.QUEUED,
+        "PENDING": JobStatus.QUEUED,
         "IN_PROGRESS": JobStatus.RUNNING,
+        "PROCESSING": JobStatus.RUNNING,
+        "RUNNING": JobStatus.RUNNING,
         "SUCCESS": JobStatus.SUCCEEDED,
+        "SUCCEEDED": JobStatus.SUCCEEDED,
+        "COMPLETED": JobStatus.SUCCEEDED,
         "FAILURE": JobStatus.FAILED,
+        "FAILED": JobStatus.FAILED,
+        "ERROR": JobStatus.FAILED,
+        "CANCELLED": JobStatus.CANCELLED,
+        "CANCELED": JobStatus.CANCELLED,
         "submitted": JobStatus.QUEUED,
+        "queued": JobStatus.QUEUED,
         "processing": JobStatus.RUNNING,
+        "in_progress": JobStatus.RUNNING,
         "succeeded": JobStatus.SUCCEEDED,
+        "completed": JobStatus.SUCCEEDED,
         "failed": JobStatus.FAILED,
         "": JobStatus.QUEUED,
     }
 
     def capabilities_from_spec(self, spec: CuratedSpec) -> ProviderCapabilities:
-        durations = _durations(spec)
+        rules = _model_rules(spec)
         # The first example is also the model of the create example (004).
         ids = [str(model) for model in spec.property_schema(_REQUEST, "model")["examples"]]
         models = {}
         for model in ids:
             known = dict(_MODELS.get(model, {}))
+            rule = rules.get(model, {})
+            resolutions = rule.get("resolution", {}).get("enum")
             models[model] = ModelCapabilities(
                 model=model,
-                durations=durations.get(model, ()),
-                resolutions=spec.enum(_REQUEST, "resolution"),
+                durations=_durations(rule.get("duration", {})),
+                resolutions=tuple(resolutions) if resolutions else _plain_resolutions(spec),
                 aspect_ratios=spec.enum(_REQUEST, "ratio"),
                 watermark=True,
                 notes="; ".join(filter(None, [known.pop("notes", ""), _COMMON_NOTE])),
@@ -109,8 +154,18 @@ class AnyfastAdapter(Adapter):
                 provider=self.name,
             )  # fmt: skip
         content: list[dict[str, Any]] = [{"type": "text", "text": request.prompt}]
-        if "first_frame" in provided:
-            content.append({"type": "image_url", "image_url": {"url": provided["first_frame"]}})
+        # A lone first frame goes without a role, as in 004's example; with a last frame both
+        # carry their roles, and references theirs (the spec's content items, from client code).
+        frames = [kind for kind in ("first_frame", "last_frame") if kind in provided]
+        for kind in frames:
+            item: dict[str, Any] = {"type": "image_url", "image_url": {"url": provided[kind]}}
+            if frames != ["first_frame"]:
+                item["role"] = kind
+            content.append(item)
+        for media in ("image", "video", "audio"):
+            for url in provided.get(f"reference_{media}s", ()):
+                field = f"{media}_url"
+                content.append({"type": field, field: {"url": url}, "role": f"reference_{media}"})
         names = {
             "generate_audio": "generate_audio",
             "aspect_ratio": "ratio",
@@ -156,27 +211,55 @@ class AnyfastAdapter(Adapter):
                 ),
                 created_at=timestamp(parsed.created_at),
             )
-        # The create response (TaskCreated), in any of its three documented forms.
+        # The create response (TaskCreated), in any of its documented forms: the id is `id` or
+        # `task_id` (the SDK reads either), and an answer without a status has just been queued.
         progress = drop_unset(parsed.progress)
+        task_id = drop_unset(parsed.id) or drop_unset(parsed.task_id)
+        if not task_id:
+            raise ResponseError(
+                "the create answer carries no task id (neither id nor task_id)",
+                provider=self.name,
+                status_code=200,
+            )
+        status = drop_unset(parsed.status)
         return self.job(
             raw=parsed,
-            id=parsed.id,
-            status=self.status(parsed.status),
+            id=task_id,
+            status=JobStatus.QUEUED if status is None else self.status(status),
             model=drop_unset(parsed.model),
             progress=None if progress is None else progress / 100,
             created_at=timestamp(parsed.created_at),
         )
 
 
-def _durations(spec: CuratedSpec) -> dict[str, tuple[int, ...]]:
-    """The per-model duration ranges of the spec's ``if model == X then duration in [a, b]``."""
-    found = {}
+def _model_rules(spec: CuratedSpec) -> dict[str, dict[str, Any]]:
+    """model -> the ``then.properties`` of the spec's per-model rules (``if model == X`` or
+    ``if model in [...]``) that name it."""
+    found: dict[str, dict[str, Any]] = {}
     for rule in spec.schema(_REQUEST).get("allOf", []):
-        model = rule.get("if", {}).get("properties", {}).get("model", {}).get("const")
-        duration = rule.get("then", {}).get("properties", {}).get("duration", {})
-        if model and "minimum" in duration and "maximum" in duration:
-            found[str(model)] = tuple(range(duration["minimum"], duration["maximum"] + 1))
+        condition = rule.get("if", {}).get("properties", {}).get("model", {})
+        models = condition.get("enum") or ([condition["const"]] if "const" in condition else [])
+        for model in models:
+            found.setdefault(str(model), {}).update(rule.get("then", {}).get("properties", {}))
     return found
+
+
+def _durations(rule: Mapping[str, Any]) -> tuple[int, ...]:
+    """The whole seconds a duration rule allows (``-1``, an automatic length, is left to extras)."""
+    if "minimum" not in rule or "maximum" not in rule:
+        return ()
+    excluded = set(rule.get("not", {}).get("enum", ()))
+    return tuple(
+        seconds
+        for seconds in range(rule["minimum"], rule["maximum"] + 1)
+        if seconds > 0 and seconds not in excluded
+    )
+
+
+def _plain_resolutions(spec: CuratedSpec) -> tuple[Any, ...]:
+    """The resolutions a model without its own rule takes: the spec's enum less 4k and 2k, which
+    the spec reserves for seedance-2.0 and seedance-2.0-ultra."""
+    return tuple(value for value in spec.enum(_REQUEST, "resolution") if value not in ("4k", "2k"))
 
 
 def _percent(value: Any) -> float | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import io
-import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -147,23 +146,28 @@ class GenrayAdapter(Adapter):
         return Call(revoke_api_key, {"id": key_id})
 
     # --- webhooks -----------------------------------------------------------------------------
-    def webhook_job(
+    def verify_webhook(
         self, body: bytes, headers: Mapping[str, str], secret: str | None, tolerance: float
     ) -> Job:
-        """Verify ``X-Genray-Signature`` (HMAC-SHA256 of the raw body) and the signed timestamp."""
+        """Verify ``X-Genray-Signature`` (HMAC-SHA256 of the raw body) and the signed timestamp.
+
+        Only a delivery that passes both becomes a job, marked ``signature_verified``: a wait may
+        act on it without asking the API again.
+        """
         if not secret:
             raise WebhookVerificationError("genray webhooks need the key's webhook secret")
-        lowered = {key.lower(): value for key, value in headers.items()}
-        signature = lowered.get("x-genray-signature", "")
-        expected = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-        if not hmac.compare_digest(expected.encode(), signature.encode()):
-            raise WebhookVerificationError("X-Genray-Signature does not match the body")
-        try:
-            payload = WebhookPayload.from_dict(json.loads(body))
-        except (ValueError, TypeError, KeyError) as error:
+        if not tolerance >= 0:  # NaN would silently accept any age
             raise WebhookVerificationError(
-                f"the webhook body is not a Genray event: {error}"
-            ) from None
+                f"tolerance must be 0 or more seconds, not {tolerance!r}"
+            )
+        lowered = {str(key).lower(): value for key, value in headers.items()}
+        signature = lowered.get("x-genray-signature", "")
+        if not isinstance(signature, str):
+            raise WebhookVerificationError("X-Genray-Signature is not text")
+        expected = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace")):
+            raise WebhookVerificationError("X-Genray-Signature does not match the body")
+        payload = WebhookPayload.from_dict(self.webhook_event(body, "WebhookPayload"))
         sent = timestamp(payload.timestamp)
         if sent is None:
             raise WebhookVerificationError("the webhook has no timestamp to check its age against")
@@ -180,6 +184,7 @@ class GenrayAdapter(Adapter):
             status=self.status(data.status),
             video_url=drop_unset(data.video_url),
             updated_at=sent,
+            signature_verified=True,
         )
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
+from types import ModuleType
 from typing import Any, ClassVar
 
+import httpx
 from seedance_modelark.api.tasks import create_task, delete_task, get_task, list_tasks
-from seedance_modelark.models import CreateTaskRequest, Task, TaskCreated
+from seedance_modelark.models import CreateTaskRequest, Task, TaskCreated, TaskDeleted
 
 from .._capabilities import ModelCapabilities, ProviderCapabilities
-from .._errors import InvalidRequestError, WebhookVerificationError
+from .._errors import InvalidRequestError
 from .._models import Job, JobStatus, VideoRequest
 from .._retry import PollingPolicy
 from .._spec import CuratedSpec, curated_spec
@@ -23,69 +24,71 @@ _REQUEST = "CreateTaskRequest"
 # The docs ask for no more than one status poll every 10 s (x-polling-interval-seconds of get_task).
 _MIN_POLL = float(curated_spec("modelark", _PACKAGE).polling_interval("get_task").get("min", 10))
 
-# What the spec leaves to "the values depend on the model", per documented model id. Sources:
-# provider-notes.md (Anyfast resells these same models: 1.0 lite takes 2-12 s, 1.5 pro 4-12 s),
-# 004_f29313f54e4a30d9.txt (1.5 pro with generate_audio and draft), 002_c35801f01b0052f1.txt and
-# 003_5696a40c0f91bc94.txt (multimodal references on 2.0 only: 9 images, 3 videos, 3 audios;
-# 4-15 s). Anything no source supports stays off; the server has the last word on the rest.
-_LITE = tuple(range(2, 13))
+# What each model accepts beyond the spec's ranges, per documented model id. The durations and
+# resolutions are the spec's per-model if/then rules (overlays/modelark.yaml cites each source),
+# read by `_ranges`. Sources of the rest: 004_f29313f54e4a30d9.txt (1.5 pro with generate_audio
+# and draft), 002_c35801f01b0052f1.txt and 003_5696a40c0f91bc94.txt (multimodal references on 2.0
+# only: 9 images, 3 videos, 3 audios). Anything no source supports stays off; the server has the
+# last word on the rest.
 _MODELS: Mapping[str, Mapping[str, Any]] = {
     "seedance-1-0-pro-250528": {
         "first_frame": True,
         "last_frame": True,
-        "notes": "durations not documented per model (the server checks them);"
-        " last_frame inferred (002 documents first/last frame control for its Seedance models,"
-        " 1.0 pro among them)",
+        "notes": "2-12 s and 480p/720p/1080p from Volcengine's model page (mirrored in"
+        " Hajimi-Commune/VolcanoArkDocs); last_frame inferred (002 documents first/last frame"
+        " control for its Seedance models, 1.0 pro among them)",
     },
     "seedance-1-0-pro-fast-251015": {
         "first_frame": True,
-        "notes": "durations not documented per model (the server checks them);"
-        " first frame only: no source documents a last frame for the fast model (inferred)",
+        "notes": "durations and resolutions not documented for this model: the conservative"
+        " documented range of its family, Seedance 1.0 pro (2-12 s, 480p/720p/1080p), is"
+        " enforced (inferred); first frame only: no source documents a last frame for the fast"
+        " model (inferred)",
     },
     "seedance-1-0-lite-t2v-250428": {
-        "durations": _LITE,
         "notes": "text to video only (by its name); durations 2-12 from Anyfast's page of the"
-        " same model (provider-notes.md)",
+        " same model (provider-notes.md); resolutions not documented for this model: the"
+        " Seedance 1.0 family's 480p/720p/1080p (inferred)",
     },
     "seedance-1-0-lite-i2v-250428": {
-        "durations": _LITE,
         "first_frame": True,
         "last_frame": True,
         "max_reference_images": 4,
         "notes": "image to video: needs a first_frame or reference_images; 1-4 reference images"
         " per BytePlus's model page (not in the shared notes: inferred); durations 2-12 from"
-        " Anyfast's page of the same model",
+        " Anyfast's page of the same model; resolutions not documented for this model: the"
+        " Seedance 1.0 family's 480p/720p/1080p (inferred)",
     },
     "seedance-1-5-pro-251215": {
-        "durations": tuple(range(4, 13)),
         "first_frame": True,
         "last_frame": True,
         "generate_audio": True,
         "draft": True,
-        "notes": "generate_audio and draft from 004 (Anyfast, same model); durations 4-12 from"
-        " provider-notes.md (Anyfast)",
+        "notes": "generate_audio, draft and 480p/720p/1080p from 004 (Anyfast, same model);"
+        " durations 4-12 from provider-notes.md (Anyfast)",
     },
     "dreamina-seedance-2-0-260128": {
-        "durations": tuple(range(4, 16)),
         "first_frame": True,
         "last_frame": True,
         "max_reference_images": 9,
         "max_reference_videos": 3,
         "max_reference_audios": 3,
         "generate_audio": True,
-        "notes": "reference limits and durations 4-15 from resellers of Seedance 2.0 (003, 001);"
-        " 002 says frame control and references are exclusive modes (not enforced here)",
+        "notes": "reference limits, durations 4-15 and 480p/720p/1080p from resellers of"
+        " Seedance 2.0 (003, 000, 001, 002); 002 says frame control and references are exclusive"
+        " modes (not enforced here)",
     },
     "dreamina-seedance-2-0-fast-260128": {
-        "durations": tuple(range(4, 16)),
         "first_frame": True,
         "last_frame": True,
         "max_reference_images": 9,
         "max_reference_videos": 3,
         "max_reference_audios": 3,
         "generate_audio": True,
-        "notes": "reference limits and durations 4-15 from resellers of Seedance 2.0 (003, 001);"
-        " 002 says frame control and references are exclusive modes (not enforced here)",
+        "notes": "reference limits, durations 4-15 and 480p/720p/1080p from resellers of"
+        " Seedance 2.0 (003, 000, 001, 002; some third-party pages say 2.0 fast has no 1080p:"
+        " not enforced); 002 says frame control and references are exclusive modes (not"
+        " enforced here)",
     },
 }
 # Image-to-video only: a request without an image is refused before it is sent.
@@ -105,9 +108,14 @@ class ModelArkAdapter(Adapter):
     get_with = (get_task, "id")
     # No faster than the documented 10 s floor; tasks take minutes, so back off to 30 s.
     polling = PollingPolicy(initial=max(10.0, _MIN_POLL), maximum=30.0)
+    # Every word of the spec's TaskStatus: the documented six (provider-notes.md, Volcengine's get
+    # page) and the two a gateway relaying this API handles (QuantumNous/new-api: pending waits
+    # like queued, processing runs like running; third-party). Any other word is an error.
     statuses: ClassVar[Mapping[str, JobStatus]] = {
         "queued": JobStatus.QUEUED,
+        "pending": JobStatus.QUEUED,
         "running": JobStatus.RUNNING,
+        "processing": JobStatus.RUNNING,
         "cancelled": JobStatus.CANCELLED,
         "succeeded": JobStatus.SUCCEEDED,
         "failed": JobStatus.FAILED,
@@ -118,17 +126,20 @@ class ModelArkAdapter(Adapter):
         low, high = spec.bounds(_REQUEST, "seed")
         ids = [str(model) for model in spec.property_schema(_REQUEST, "model")["examples"]]
         ids += [_VOLCENGINE_PREFIX + model for model in ids if model.startswith("seedance-1")]
+        ranges = _ranges(spec)
         common: dict[str, Any] = {
-            "durations": (),
-            "resolutions": (),
-            "aspect_ratios": spec.enum(_REQUEST, "ratio"),
+            "aspect_ratios": tuple(spec.schema("VideoRatio")["enum"]),
             "seed": (low, high),
             "watermark": True,
             "webhook_url": True,
         }
         models = {
             model: ModelCapabilities(
-                model=model, **{**common, **_MODELS.get(model.removeprefix(_VOLCENGINE_PREFIX), {})}
+                model=model,
+                # A model without a documented range keeps the field open (the server checks).
+                durations=ranges.get(model, {}).get("durations", ()),
+                resolutions=ranges.get(model, {}).get("resolutions", ()),
+                **{**common, **_MODELS.get(model.removeprefix(_VOLCENGINE_PREFIX), {})},
             )
             for model in ids
         }
@@ -191,8 +202,9 @@ class ModelArkAdapter(Adapter):
 
     # --- extras -------------------------------------------------------------------------------
     def cancel(self, job_id: str) -> Call:
-        # Cancels a queued task, deletes a finished one's record: repeating it changes nothing.
-        return Call(delete_task, {"id": job_id})
+        # Cancels a queued task; deletes a succeeded, failed or expired one's record. The answer is
+        # `{}` (TaskDeleted); an empty body, which some servers may send, is taken as the same.
+        return Call(_DELETE_TASK, {"id": job_id})
 
     def list_jobs(
         self,
@@ -223,22 +235,50 @@ class ModelArkAdapter(Adapter):
         return [self.to_job(task) for task in parsed.items]
 
     # --- webhooks -----------------------------------------------------------------------------
-    def webhook_job(
+    def verify_webhook(
         self, body: bytes, headers: Mapping[str, str], secret: str | None, tolerance: float
     ) -> Job:
         """A ModelArk callback: the Task object, POSTed to ``callback_url`` on status changes.
 
-        ModelArk documents no signature and no timestamp for callbacks, so nothing can be
-        verified: ``secret`` and ``tolerance`` are unused. Treat a delivery as a hint and confirm
-        it with ``get`` before acting on it (anyone who knows the URL can post to it).
+        ModelArk documents no signature and no timestamp for callbacks (provider-notes.md: "no
+        callback verification"), so nothing can be verified: ``secret`` and ``tolerance`` are
+        unused and the job is never ``signature_verified``. A wait treats it as a hint and confirms
+        it with ``get`` (anyone who knows the URL can post to it). The body must still be a task
+        as the curated spec describes it. Ark sends a succeeded or failed callback three times when
+        it is not answered with a 2xx within 5 seconds (the spec's ``task_status_changed``
+        webhook), so the same status may arrive more than once.
         """
-        try:
-            task = Task.from_dict(json.loads(body))
-        except (ValueError, TypeError, KeyError, AttributeError) as error:
-            raise WebhookVerificationError(
-                f"the webhook body is not a ModelArk task: {error}"
-            ) from None
-        return self.to_job(task)
+        return self.to_job(Task.from_dict(self.webhook_event(body, "Task")))
+
+
+def _parse_delete(*, client: Any, response: httpx.Response) -> Any:
+    """`delete_task`'s parser, taking an empty 200 as the documented empty object."""
+    if response.status_code == 200 and not response.content.strip():
+        return TaskDeleted()
+    return delete_task._parse_response(client=client, response=response)
+
+
+_DELETE_TASK = ModuleType(delete_task.__name__, delete_task.__doc__)
+_DELETE_TASK.__dict__.update(_get_kwargs=delete_task._get_kwargs, _parse_response=_parse_delete)
+
+
+def _ranges(spec: CuratedSpec) -> dict[str, dict[str, tuple[Any, ...]]]:
+    """Per model id, the durations and resolutions of the spec's rules ``if model in [...] then
+    duration in [a, b] and resolution in [...]``."""
+    found: dict[str, dict[str, tuple[Any, ...]]] = {}
+    for rule in spec.schema(_REQUEST).get("allOf", []):
+        model = rule.get("if", {}).get("properties", {}).get("model", {})
+        then = rule.get("then", {}).get("properties", {})
+        ids = model.get("enum", [model["const"]] if "const" in model else [])
+        duration, resolution = then.get("duration", {}), then.get("resolution", {})
+        for model_id in ids:
+            known = found.setdefault(str(model_id), {})
+            if "minimum" in duration and "maximum" in duration:
+                known["durations"] = tuple(range(duration["minimum"], duration["maximum"] + 1))
+            if "enum" in resolution:
+                # null is "the model's default" (the official SDK sends it for an unset option).
+                known["resolutions"] = tuple(v for v in resolution["enum"] if v is not None)
+    return found
 
 
 ADAPTER = ModelArkAdapter

@@ -10,7 +10,7 @@ from seedance_siray.api.videos import create_video_generation, get_video_generat
 from seedance_siray.models import TaskCreated, VideoGenerationRequest
 
 from .._capabilities import ModelCapabilities, ProviderCapabilities
-from .._errors import InvalidRequestError
+from .._errors import InvalidRequestError, ResponseError
 from .._models import Job, JobStatus, VideoRequest
 from .._retry import PollingPolicy
 from .._spec import CuratedSpec, curated_spec
@@ -45,6 +45,8 @@ class SirayAdapter(Adapter):
     create_with = (create_video_generation, VideoGenerationRequest)
     get_with = (get_video_generation, "task_id")
     polling = PollingPolicy(initial=float(_POLLING["min"]), maximum=float(_POLLING["max"]))
+    # The status page's six words, then those only Siray's own clients know (the spec's TaskState:
+    # PENDING and FAILED from the siray SDK, SUCCEEDED, COMPLETED and ERROR from its ComfyUI nodes).
     statuses: ClassVar[Mapping[str, JobStatus]] = {
         "NOT_START": JobStatus.QUEUED,
         "SUBMITTED": JobStatus.QUEUED,
@@ -52,6 +54,11 @@ class SirayAdapter(Adapter):
         "IN_PROGRESS": JobStatus.RUNNING,
         "SUCCESS": JobStatus.SUCCEEDED,
         "FAILURE": JobStatus.FAILED,
+        "PENDING": JobStatus.QUEUED,
+        "SUCCEEDED": JobStatus.SUCCEEDED,
+        "COMPLETED": JobStatus.SUCCEEDED,
+        "FAILED": JobStatus.FAILED,
+        "ERROR": JobStatus.FAILED,
     }
 
     def capabilities_from_spec(self, spec: CuratedSpec) -> ProviderCapabilities:
@@ -95,7 +102,7 @@ class SirayAdapter(Adapter):
 
     def to_job(self, parsed: Any) -> Job:
         if isinstance(parsed, TaskCreated):
-            return self.job(raw=parsed, id=parsed.data.task_id, status=JobStatus.QUEUED)
+            return self.job(raw=parsed, id=_created_id(parsed), status=JobStatus.QUEUED)
         data = parsed.data
         outputs = drop_unset(data.outputs) or []
         return self.job(
@@ -108,6 +115,24 @@ class SirayAdapter(Adapter):
             created_at=_time(data.submit_time),
             updated_at=_time(data.finish_time) or _time(data.start_time),
         )
+
+
+def _created_id(created: TaskCreated) -> str:
+    """The task id of a create answer: documented at ``data.task_id``, read at the top level
+    (``task_id``, then ``id``) by Siray's SDKs; the spec accepts either place."""
+    data = drop_unset(created.data)
+    for candidate in (
+        None if data is None else data.task_id,
+        drop_unset(created.task_id),
+        drop_unset(created.id),
+    ):
+        if isinstance(candidate, str) and candidate:
+            return candidate
+    raise ResponseError(
+        "the create answer carries no task id (neither data.task_id nor task_id nor id)",
+        provider="siray",
+        status_code=200,
+    )
 
 
 def _progress(value: Any) -> float | None:

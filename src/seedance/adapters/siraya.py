@@ -25,9 +25,13 @@ _SPEC = curated_spec("siraya", "seedance_siraya")
 _SYNC = "sync-"
 # The spec states no seed range: any integer is passed on and the provider judges it.
 _ANY_SEED = (-(2**63), 2**63 - 1)
-# No documented reference counts: Seedance 2.0's limits as two other resellers of the same model
-# document them (Siray 000_549cd8faf9634de1.txt, Genray 003_5696a40c0f91bc94.txt: 9, 3, 3).
+# Reference counts per kind: Siraya documents none. Seedance 2.0's 9, 3, 3 as two other resellers
+# of the model document them (Siray 000_549cd8faf9634de1.txt, Genray 003_5696a40c0f91bc94.txt) and
+# as public client code enforces them on Siraya (the spec's total of 15).
 _REFERENCES = {"image": 9, "video": 3, "audio": 3}
+# The body is sent as documented; public client code adds `async: true` (the spec's `async`) to get
+# a job at once instead of a create call held open for the whole render.
+_ASYNC_NOTE = 'extras={"async": True} asks for a job to poll rather than the finished video'
 _NAMES = {
     "prompt": "prompt",
     "model": "model",
@@ -48,10 +52,12 @@ class SirayaAdapter(Adapter):
     create_operation = "create_video_generation"
     create_with = (create_video_generation, VideoGenerationRequest)
     get_with = (get_video_generation, "video_id")
-    # No polling guidance is documented (nor a status endpoint: the one used is inferred); a
-    # Seedance job takes one to a few minutes, so 5 s growing to 15 s is about ten polls.
+    # No polling guidance is documented (nor a status endpoint: the one used is public client
+    # code's, which polls every 4 s); a Seedance job takes one to a few minutes, so 5 s growing to
+    # 15 s is about ten polls.
     polling = PollingPolicy(initial=5.0, maximum=15.0)
-    # Only `processing` is documented; the rest is OpenAI's video job vocabulary (inferred).
+    # `processing` is documented; `completed` and `failed` are what public client code reads, and
+    # `queued` and `in_progress` the OpenAI-style gateway vocabulary (the spec's VideoJob.status).
     statuses: ClassVar[Mapping[str, JobStatus]] = {
         "queued": JobStatus.QUEUED,
         "in_progress": JobStatus.RUNNING,
@@ -61,31 +67,36 @@ class SirayaAdapter(Adapter):
     }
 
     def capabilities_from_spec(self, spec: CuratedSpec) -> ProviderCapabilities:
-        # The spec's rule `if input_references then model in [...]` names the models with them.
+        # The spec's rule `if input_references then model in [...]` names the models with them;
+        # its per-model rules (`allOf`) narrow some models' resolutions.
         with_references = spec.schema(_REQUEST)["then"]["properties"]["model"]["enum"]
-        models = {
-            model: ModelCapabilities(
+        rules = _model_rules(spec)
+        models = {}
+        for model in spec.enum(_REQUEST, "model"):
+            rule = rules.get(model, {})
+            takes_references = model in with_references
+            models[model] = ModelCapabilities(
                 model=model,
                 durations=spec.enum(_REQUEST, "seconds"),
-                resolutions=spec.enum(_REQUEST, "resolution"),
+                resolutions=tuple(rule.get("resolution", {}).get("enum", ()))
+                or spec.enum(_REQUEST, "resolution"),
                 aspect_ratios=spec.enum(_REQUEST, "aspect_ratio"),
                 seed=_ANY_SEED,
-                max_reference_images=_REFERENCES["image"] if model in with_references else 0,
-                max_reference_videos=_REFERENCES["video"] if model in with_references else 0,
-                max_reference_audios=_REFERENCES["audio"] if model in with_references else 0,
+                max_reference_images=_REFERENCES["image"] if takes_references else 0,
+                max_reference_videos=_REFERENCES["video"] if takes_references else 0,
+                max_reference_audios=_REFERENCES["audio"] if takes_references else 0,
                 first_frame=True,
                 last_frame=True,
                 generate_audio=True,
                 negative_prompt=True,
                 notes=(
-                    "frames and references are exclusive; the reference limits are Seedance 2.0's"
-                    " on other resellers, not Siraya's (002_c35801f01b0052f1.txt gives none)"
-                    if model in with_references
-                    else "first and last frame only; no references (002_c35801f01b0052f1.txt)"
+                    "frames and references are exclusive; reference limits from client code"
+                    " (002_c35801f01b0052f1.txt gives none); " + _ASYNC_NOTE
+                    if takes_references
+                    else "first and last frame only; no references (002_c35801f01b0052f1.txt); "
+                    + _ASYNC_NOTE
                 ),
             )
-            for model in spec.enum(_REQUEST, "model")
-        }
         example = spec.operation(self.create_operation)["requestBody"]["content"]
         return ProviderCapabilities(
             provider=self.name,
@@ -144,23 +155,33 @@ class SirayaAdapter(Adapter):
                 video_url=parsed.data[0].url,
                 created_at=timestamp(parsed.created),
             )
-        # Inferred from OpenAI's video job, as the vocabulary: `progress` (0-100), `error`
-        # ({code, message}) and, by analogy with the synchronous answer, `url`.
-        extra = parsed.additional_properties
-        error = extra.get("error")
-        if not isinstance(error, dict):
-            error = {"message": error}
-        progress = extra.get("progress")
+        # The spec's `output_url`, `progress` (0-100) and `error` ({code, message}); a `url` is
+        # still read, by analogy with the synchronous answer (inferred).
+        error = drop_unset(parsed.error)
+        progress = drop_unset(parsed.progress)
+        video_url = drop_unset(parsed.output_url) or parsed.additional_properties.get("url")
         return self.job(
             raw=parsed,
             id=parsed.id,
             status=self.status(parsed.status),
             model=drop_unset(parsed.model),
-            progress=progress / 100 if isinstance(progress, int | float) else None,
-            video_url=extra.get("url"),
-            error=self.job_error(error.get("message"), error.get("code")),
+            progress=progress / 100 if isinstance(progress, int) else None,
+            video_url=video_url or None,
+            error=None
+            if error is None
+            else self.job_error(drop_unset(error.message), drop_unset(error.code)),
             created_at=timestamp(parsed.created_at),
         )
+
+
+def _model_rules(spec: CuratedSpec) -> dict[str, dict[str, Any]]:
+    """model -> the ``then.properties`` of the spec's per-model rule that names it."""
+    found: dict[str, dict[str, Any]] = {}
+    for rule in spec.schema(_REQUEST).get("allOf", []):
+        models = rule.get("if", {}).get("properties", {}).get("model", {}).get("enum", [])
+        for model in models:
+            found[str(model)] = rule.get("then", {}).get("properties", {})
+    return found
 
 
 ADAPTER = SirayaAdapter

@@ -3,7 +3,7 @@
 Commands live in modules that register themselves on `app`: ``_app`` (the app and ``simulate``),
 ``_commands`` (providers, create, status, wait, download, cancel), ``_extras`` (the provider
 extras) over ``_session`` (options, errors, exit codes), and
-``_batch`` (batch).
+``_batch`` (batch, which runs a ``_batch_run.Batch``).
 """
 
 from __future__ import annotations

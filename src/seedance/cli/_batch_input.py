@@ -16,10 +16,11 @@ from .._errors import (
 from .._models import VideoRequest
 from ..adapters import adapter
 
-__all__ = ["FIELDS", "Entry", "Problem", "read_requests", "validate"]
+__all__ = ["FIELDS", "ID_PATTERN", "Entry", "Problem", "read_requests", "validate"]
 
 FIELDS = tuple(item.name for item in attrs.fields(VideoRequest))
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+"""What an id may be: it names a file, on every operating system."""
 
 
 # --- input --------------------------------------------------------------------------------------
@@ -51,7 +52,8 @@ def read_requests(path: Path, provider: str) -> tuple[list[Entry], list[Problem]
     """Every line of *path*, checked as *provider* would check it before sending anything."""
     entries: list[Entry] = []
     problems: list[Problem] = []
-    first_line: dict[str, int] = {}
+    # Case-folded id -> (id, line): `Clip1` and `clip1` would be one file on macOS and Windows.
+    first_line: dict[str, tuple[str, int]] = {}
     for number, raw in enumerate(path.read_bytes().splitlines(), start=1):
         if not raw.strip():
             continue
@@ -60,13 +62,22 @@ def read_requests(path: Path, provider: str) -> tuple[list[Entry], list[Problem]
         except _BadLineError as error:
             problems.append(Problem(number, error.request_id, str(error)))
             continue
-        if entry.id in first_line:
-            message = f"id {entry.id!r} is already used on line {first_line[entry.id]}"
-            problems.append(Problem(number, entry.id, message))
+        seen = first_line.get(entry.id.casefold())
+        if seen is not None:
+            problems.append(Problem(number, entry.id, _collision(entry.id, *seen)))
             continue
-        first_line[entry.id] = number
+        first_line[entry.id.casefold()] = (entry.id, number)
         entries.append(entry)
     return entries, problems
+
+
+def _collision(request_id: str, other: str, line: int) -> str:
+    if other == request_id:
+        return f"id {request_id!r} is already used on line {line}"
+    return (
+        f"id {request_id!r} differs from id {other!r} (line {line}) only by case: both would"
+        " write the same file on macOS and Windows; give it another id"
+    )
 
 
 def _parse_line(number: int, raw: bytes, provider: str) -> Entry:
@@ -82,7 +93,7 @@ def _parse_line(number: int, raw: bytes, provider: str) -> Entry:
     if isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
         raise _BadLineError(f"id={raw_id!r} is not allowed; allowed: a string or an integer")
     request_id = str(raw_id)
-    if not _ID.fullmatch(request_id):
+    if not ID_PATTERN.fullmatch(request_id):
         raise _BadLineError(
             f"id={request_id!r} cannot name a file; allowed: up to 128 letters, digits, '.', '_'"
             " and '-', starting with a letter or digit"

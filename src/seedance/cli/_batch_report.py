@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from .._redact import redact
 from ._batch_input import Problem
 from ._manifest import Manifest
 
@@ -24,7 +25,8 @@ def summary(manifest: Manifest, problems: list[Problem]) -> dict[str, Any]:
     entries: list[dict[str, Any]] = []
     for row in manifest.rows():
         state = "unknown" if row.state == "submitting" else row.state
-        error = row.error or _REASONS.get(state)
+        # Redacted again: a manifest written by an older version stored errors as they came.
+        error = redact(row.error) if row.error else _REASONS.get(state)
         if state == "unknown":
             error = f"{error}; --resubmit-unknown sends it again"
         entries.append(

@@ -16,9 +16,10 @@ code  meaning
 0     success
 1     unexpected error (a bug: ``--verbose`` shows the traceback)
 2     invalid or unsupported request: a usage error, a value the provider or model does not
-      accept, an operation the provider does not offer, a local file where a URL is needed, or
-      the provider's own 400 / 409 / 422
-3     missing API key
+      accept, an operation the provider does not offer, a local file where a URL is needed, an
+      output file that exists (without ``--overwrite``) or a folder that takes no file, or the
+      provider's own 400 / 409 / 422
+3     missing API key, or one that cannot be sent (a control character, whitespace, non-ASCII)
 4     authentication or permission: the provider answered 401 or 403
 5     insufficient credits: 402
 6     rate limited: 429
@@ -27,7 +28,8 @@ code  meaning
 9     the wait timed out; the job goes on and ``seedance wait JOB_ID`` resumes it
 10    no answer: connection error or timeout
 11    server error (5xx) or another unexpected answer from the provider
-12    download failed, nothing to download yet, or the file cannot be written
+12    download failed, nothing to download yet, or the file cannot be written; after a job was
+      created, every failure names the job and the command that resumes it
 130   interrupted (Ctrl-C); during a wait, the command that resumes it is printed
 ====  ==========================================================================================
 """
@@ -45,6 +47,7 @@ from .._errors import (
     JobFailedError,
 )
 from .._models import Job, JobStatus, VideoRequest
+from .._redact import redact_url
 from ..adapters import adapter, provider_names
 from . import _output
 from ._app import app
@@ -59,6 +62,8 @@ from ._session import (
     Common,
     JobIdArgument,
     JsonOption,
+    NoVerifyOption,
+    OverwriteOption,
     ProviderOption,
     Session,
     SimulatedOption,
@@ -214,6 +219,22 @@ def create(
             dir_okay=False,
         ),
     ] = None,
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite",
+            help="Replace the --output file if it exists (checked before the job is created).",
+            rich_help_panel=_WAITING,
+        ),
+    ] = False,
+    no_verify: Annotated[
+        bool,
+        typer.Option(
+            "--no-verify",
+            help="Skip the check that the download is a complete MP4 (for another format).",
+            rich_help_panel=_WAITING,
+        ),
+    ] = False,
     timeout: Annotated[
         float | None,
         typer.Option(
@@ -283,7 +304,9 @@ def create(
 
     def action(session: Session) -> None:
         fields["extras"] = _extras(extra or ())
-        _check_output(output)
+        # Before anything is uploaded or paid for: a video that could not be saved is lost.
+        _check_output(session, output, overwrite=overwrite)
+        session.verify = not no_verify
         local = _local_files(fields, provider)
         caps = provider_capabilities(provider)
         # Everything the provider can check without a key, before a file is uploaded.
@@ -391,7 +414,7 @@ def _upload(
             uploaded = session.client.upload(path)
             hosted[str(path)] = str(uploaded.full_url)
             if not session.common.json:
-                session.err.print(f"Uploaded {path} -> {uploaded.full_url}")
+                session.err.print(f"Uploaded {path} -> {redact_url(str(uploaded.full_url))}")
     session.stage = ""
 
     def hosted_url(item: str) -> str:
@@ -445,6 +468,8 @@ def wait(
         Path | None,
         typer.Option("--output", "-o", help="Save the video to this file.", dir_okay=False),
     ] = None,
+    overwrite: OverwriteOption = False,
+    no_verify: NoVerifyOption = False,
     timeout: TimeoutOption = None,
     provider: ProviderOption = DEFAULT_PROVIDER,
     api_key: ApiKeyOption = None,
@@ -457,7 +482,8 @@ def wait(
     common = Common(provider, api_key, base_url, json_output, simulated, verbose)
 
     def action(session: Session) -> None:
-        _check_output(output)
+        _check_output(session, output, overwrite=overwrite)
+        session.verify = not no_verify
         session.output = output
         job = _wait(session, job_id, timeout)
         if output is not None:
@@ -471,6 +497,8 @@ def wait(
 def download(
     job_id: JobIdArgument,
     file: Annotated[Path, typer.Argument(help="Where to save the video.", dir_okay=False)],
+    overwrite: OverwriteOption = False,
+    no_verify: NoVerifyOption = False,
     provider: ProviderOption = DEFAULT_PROVIDER,
     api_key: ApiKeyOption = None,
     base_url: BaseUrlOption = None,
@@ -482,7 +510,8 @@ def download(
     common = Common(provider, api_key, base_url, json_output, simulated, verbose)
 
     def action(session: Session) -> None:
-        _check_output(file)
+        _check_output(session, file, overwrite=overwrite, option="FILE")
+        session.verify = not no_verify
         session.job_id = job_id
         session.output = file
         job = session.client.get(job_id)

@@ -3,6 +3,10 @@
 Results go to stdout; the live displays (the wait's status line, the download's progress bar) and
 the narration around them go to stderr, so that ``seedance ... > out`` keeps only the result and
 a pipe still shows the progress on the terminal.
+
+What the provider said is shown redacted (`seedance._redact`): no API key, even one a provider
+echoes back, and no URL's query string (a signed video URL is a credential until it expires:
+``seedance download JOB_ID FILE`` fetches the video without it).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from rich.text import Text
 
 from .._capabilities import ModelCapabilities, ProviderCapabilities
 from .._models import Job, JobStatus
+from .._redact import redact, redact_url, redact_value
 from .._retry import PollingPolicy
 
 __all__ = [
@@ -72,14 +77,14 @@ def consoles() -> tuple[Console, Console]:
 
 # --- JSON ---------------------------------------------------------------------------------------
 def job_dict(job: Job) -> dict[str, Any]:
-    """The fields of a `Job` a script needs, JSON-ready."""
+    """The fields of a `Job` a script needs, JSON-ready (the video URL without its query)."""
     return {
         "id": job.id,
         "provider": job.provider,
         "status": job.status.value,
         "model": job.model,
         "progress": job.progress,
-        "video_url": job.video_url,
+        "video_url": None if job.video_url is None else redact_url(job.video_url),
         "error": None
         if job.error is None
         else {"message": job.error.message, "code": job.error.code},
@@ -93,8 +98,10 @@ def print_lines(console: Console, lines: Iterable[Text]) -> None:
 
 
 def print_json(console: Console, value: Any) -> None:
-    """*value* as indented JSON, nothing else (no markup, no highlighting, no wrapping)."""
-    console.print_json(json.dumps(value, default=_json_default), highlight=False)
+    """*value* as indented JSON, nothing else (no markup, no highlighting, no wrapping), every
+    string redacted."""
+    plain = json.loads(json.dumps(value, default=_json_default))
+    console.print_json(json.dumps(redact_value(plain)), highlight=False)
 
 
 def _json_default(value: Any) -> Any:
@@ -216,10 +223,10 @@ def job_lines(job: Job, *, output: Path | None = None) -> list[Text]:
     if job.created_at:
         rows.append(("created", job.created_at.isoformat(sep=" ", timespec="seconds")))
     if job.video_url:
-        rows.append(("video", job.video_url))
+        rows.append(("video", redact_url(job.video_url)))
     if job.error:
         code = f" ({job.error.code})" if job.error.code else ""
-        rows.append(("error", Text(job.error.message + code, style="red")))
+        rows.append(("error", Text(redact(job.error.message + code), style="red")))
     if output is not None:
         rows.append(("saved", str(output)))
     return [Text.assemble((f"{name:<10}", "bold"), value) for name, value in rows]
@@ -237,7 +244,7 @@ def jobs_table(jobs: list[Job]) -> Table:
             _percent(job.progress),
             job.model or "",
             "" if job.created_at is None else job.created_at.isoformat(sep=" ", timespec="seconds"),
-            job.video_url or "",
+            "" if job.video_url is None else redact_url(job.video_url),
         )
     return table
 
@@ -247,8 +254,8 @@ def record_lines(record: Mapping[str, Any]) -> list[Text]:
     width = max((len(str(key)) for key in record), default=0) + 2
     return [
         Text.assemble(
-            (f"{key!s:<{width}}", "bold"),
-            json.dumps(value) if isinstance(value, dict | list) else str(value),
+            (f"{redact(str(key)):<{width}}", "bold"),
+            redact(json.dumps(value) if isinstance(value, dict | list) else str(value)),
         )
         for key, value in record.items()
     ]

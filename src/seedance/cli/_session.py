@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import shlex
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +42,7 @@ from .._errors import (
     WaitTimeoutError,
 )
 from .._models import Job
+from .._redact import redact, redact_url
 from ..adapters import adapter, provider_names
 from . import _output, _simulated
 from ._app import app
@@ -51,7 +54,7 @@ EXIT_CODES: dict[int, str] = {
     0: "success",
     1: "unexpected error (batch: a request did not end downloaded)",
     2: "invalid or unsupported request",
-    3: "missing API key",
+    3: "missing or unusable API key",
     4: "authentication or permission",
     5: "insufficient credits",
     6: "rate limited",
@@ -149,6 +152,16 @@ TimeoutOption = Annotated[
     ),
 ]
 JobIdArgument = Annotated[str, typer.Argument(help="The job id the provider gave.")]
+OverwriteOption = Annotated[
+    bool, typer.Option("--overwrite", help="Replace the output file if it exists.")
+]
+NoVerifyOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-verify",
+        help="Skip the check that the download is a complete MP4 (for another video format).",
+    ),
+]
 
 
 @dataclass
@@ -161,12 +174,13 @@ class Common:
     verbose: bool = False
 
     def flags(self) -> str:
-        """The options that reach this same job again, for a hint (never the key)."""
+        """The options that reach this same job again, for a hint (never the key, nor a base
+        URL's credentials or query string)."""
         parts = [f"--provider {self.provider}"]
         if self.simulated:
             parts.append("--simulated")
         elif self.base_url:
-            parts.append(f"--base-url {self.base_url}")
+            parts.append(f"--base-url {shlex.quote(redact_url(self.base_url))}")
         return " ".join(parts)
 
 
@@ -182,6 +196,10 @@ class Session:
     stage: str = ""
     """What is under way: submit, wait, download (for the interrupt and connection messages)."""
     output: Path | None = None
+    overwrite: bool = False
+    """--overwrite was given (a resume hint repeats it: the file may still be there)."""
+    verify: bool = True
+    """False with --no-verify (a resume hint repeats it)."""
     subject: str | None = None
     """What a 404 is about, when it is not the job (``video 42``)."""
     display: _output.WaitDisplay | None = None
@@ -242,6 +260,30 @@ class Session:
     def hint(self, command: str) -> str:
         return f"seedance {command} {self.common.flags()}"
 
+    def resume(self) -> str | None:
+        """The command that goes on with the job after a failure past its create, if any: the
+        job is paid for, so the message must say how not to lose it."""
+        job_id = self.job_id
+        if not job_id or self.stage not in ("wait", "download"):
+            return None
+        extra = (" --overwrite" if self.overwrite else "") + ("" if self.verify else " --no-verify")
+        if self.stage == "download" and self.output is not None:
+            return (
+                self.hint(f"download {shlex.quote(job_id)} {shlex.quote(str(self.output))}") + extra
+            )
+        command = self.hint(f"wait {shlex.quote(job_id)}")
+        if self.output is not None:
+            command += f" --output {shlex.quote(str(self.output))}{extra}"
+        return command
+
+    def after_job(self) -> str:
+        """What to append to an error met after the job was created: its id and the command
+        that resumes it (nothing before the create, or when the job itself ended)."""
+        command = self.resume()
+        if command is None:
+            return ""
+        return f"; {self.provider} job {self.job_id} is not lost: resume with `{command}`"
+
 
 def _run(common: Common, action: Callable[[Session], None]) -> None:
     """Run one command: set up logging, map every error to one line and its exit code."""
@@ -264,18 +306,27 @@ def _run(common: Common, action: Callable[[Session], None]) -> None:
             if isinstance(error, JobFailedError) and common.json:
                 _output.print_json(out, _output.job_dict(error.job))
             code, message = describe(error, session)
+            # A job that ended, a missing job, or a message that says it already: no resume.
+            if not isinstance(
+                error, JobFailedError | WaitTimeoutError | DownloadError | NotFoundError
+            ):
+                message += session.after_job()
             _exit(code, message)
         except OSError as error:
-            _exit(12, _os_error(error))
+            _exit(12, _os_error(error) + session.after_job())
         except Exception as error:
             log.debug("unexpected error", exc_info=True)
             hint = "" if common.verbose else " (rerun with --verbose for the traceback)"
-            _exit(1, f"unexpected error: {type(error).__name__}: {error}{hint}")
+            _exit(
+                1, f"unexpected error: {type(error).__name__}: {error}{hint}{session.after_job()}"
+            )
 
 
 def _exit(code: int, message: str) -> NoReturn:
     prefix = "" if message.startswith("interrupted") else "error: "
-    typer.echo(prefix + message, err=True)
+    # Redacted once more here: a message built from an exception the package did not raise
+    # (an OSError, a bug) may hold what it never should.
+    typer.echo(redact(prefix + " ".join(message.splitlines())), err=True)
     raise typer.Exit(code)
 
 
@@ -327,6 +378,9 @@ def describe(error: SeedanceError, session: Session) -> tuple[int, str]:
             " (or add --simulated to try it offline, with no key)"
         )
     if isinstance(error, InvalidRequestError):
+        unusable = key_message(error, provider)
+        if unusable is not None:
+            return 3, unusable
         return 2, _invalid(error, provider)
     if isinstance(error, UnsupportedError):
         what = OPTION_OF.get(error.field, error.what) if error.field else error.what
@@ -346,24 +400,23 @@ def describe(error: SeedanceError, session: Session) -> tuple[int, str]:
         )
     if isinstance(error, WaitTimeoutError):
         last = f" (last seen {error.last.status.value})" if error.last else ""
-        resume = f"seedance wait {error.job_id} {session.common.flags()}"
-        if session.output is not None:
-            resume += f" --output {session.output}"
+        resume = session.resume() or session.hint(f"wait {shlex.quote(error.job_id)}")
         return 9, (
             f"{error.provider} job {error.job_id} did not finish within {error.timeout:g}s{last};"
             f" it goes on: resume with `{resume}`"
         )
     if isinstance(error, DownloadError):
-        again = ""
-        if session.job_id and session.output is not None:
-            again = f"; retry with `{session.hint(f'download {session.job_id} {session.output}')}`"
+        retry = session.resume() if session.stage == "download" else None
+        again = f"; job {session.job_id} is not lost: retry with `{retry}`" if retry else ""
         return 12, f"download failed: {error}{again}"
     if isinstance(error, APIConnectionError):
-        where = session.common.base_url or adapter(provider).base_url
+        where = redact_url(session.common.base_url or adapter(provider).base_url)
         reason = str(error).removeprefix(f"{provider}: ")
         message = f"no answer from {provider} ({where}): {reason}"
         if session.stage == "submit" and error.may_have_been_accepted:
             message += "; the job may have been created: check before creating it again"
+        elif session.resume() is not None:
+            message += "; check the network (or --base-url)"
         else:
             message += "; check the network (or --base-url) and try again"
         return 10, message
@@ -372,6 +425,21 @@ def describe(error: SeedanceError, session: Session) -> tuple[int, str]:
     if isinstance(error, ResponseError):
         return 11, f"{error}; the provider's API may have changed: report it with --verbose output"
     return 11, str(error)
+
+
+def key_message(error: InvalidRequestError, provider: str) -> str | None:
+    """The message for a key the client refused to send (control characters, whitespace,
+    non-ASCII), or None when *error* is about something else. Never shows the key."""
+    env = adapter(provider).api_key_env
+    if error.field != "api_key" and error.field not in env:
+        return None
+    where = "the --api-key value" if error.field == "api_key" else f"the key in {error.field}"
+    problem = error.allowed.split("; this one ", 1)[-1]
+    fix = "--api-key" if error.field == "api_key" else error.field
+    return (
+        f"{provider}: {where} cannot be sent: it {problem}; fix {fix}"
+        f" (allowed: {error.allowed.split(';', 1)[0]})"
+    )
 
 
 def _invalid(error: InvalidRequestError, provider: str) -> str:
@@ -411,12 +479,12 @@ def _api_error(error: APIError, session: Session) -> tuple[int, str]:
         return 7, f"{provider} has no {what} ({said}); check the id and --provider"
     if isinstance(error, BadRequestError | UnprocessableEntityError | ConflictError):
         return 2, f"{provider} refused the request ({said})"
+    may_exist = " (the job may have been created: check before creating it again)"
+    if not (session.stage == "submit" and error.may_have_been_accepted):
+        may_exist = ""
     if isinstance(error, ServerError):
-        message = f"{provider} failed ({said}); try again later"
-        if session.stage == "submit":
-            message += " (the job may have been created: check before creating it again)"
-        return 11, message
-    return 11, f"{provider} answered {said}"
+        return 11, f"{provider} failed ({said}); try again later{may_exist}"
+    return 11, f"{provider} answered {said}{may_exist}"
 
 
 def _interrupted(session: Session) -> str:
@@ -425,16 +493,13 @@ def _interrupted(session: Session) -> str:
             f"interrupted while submitting: {session.provider} may have accepted the job;"
             " check before creating it again"
         )
-    if session.job_id and session.stage == "wait":
-        resume = session.hint(f"wait {session.job_id}")
-        if session.output is not None:
-            resume += f" --output {session.output}"
+    resume = session.resume()
+    if resume and session.stage == "wait":
         return (
             f"interrupted: {session.provider} job {session.job_id} goes on; resume with: {resume}"
         )
-    if session.job_id and session.stage == "download" and session.output is not None:
-        again = session.hint(f"download {session.job_id} {session.output}")
-        return f"interrupted: {session.output} was not written; download again with: {again}"
+    if resume and session.stage == "download":
+        return f"interrupted: {session.output} was not written; download again with: {resume}"
     return "interrupted"
 
 
@@ -466,20 +531,45 @@ def _wait(session: Session, job: Job | str, timeout: float | None) -> Job:
 def _download(session: Session, job: Job, output: Path) -> Path:
     session.stage = "download"
     session.output = output
+    verify = session.verify
     if session.common.json:
-        return session.client.download(job, output)
+        return session.client.download(job, output, verify=verify)
     with _output.DownloadDisplay(session.err, output) as display:
-        return session.client.download(job, output, on_progress=display.update)
+        return session.client.download(job, output, on_progress=display.update, verify=verify)
 
 
-def _check_output(output: Path | None) -> None:
-    """Fail before any job is created or paid for when the video could not be written."""
+def _check_output(
+    session: Session, output: Path | None, *, overwrite: bool, option: str = "--output"
+) -> None:
+    """Fail before any job is created or paid for when the video could not be written: the
+    target is a folder, its folder is missing or not writable, or a file is there already
+    (replaced only with --overwrite)."""
+    session.overwrite = overwrite
     if output is None:
         return
     if output.is_dir():
-        raise CliError(f"--output {output} is a folder; give a file name, e.g. {output}/video.mp4")
-    if not output.parent.is_dir():
-        raise CliError(f"--output {output}: the folder {output.parent} does not exist")
+        raise CliError(f"{option} {output} is a folder; give a file name, e.g. {output}/video.mp4")
+    folder = output.parent
+    if not folder.is_dir():
+        raise CliError(f"{option} {output}: the folder {folder} does not exist")
+    try:
+        probe_writable(folder, output.name)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise CliError(
+            f"{option} {output}: cannot write in the folder {folder}: {reason}"
+        ) from None
+    if (output.exists() or output.is_symlink()) and not overwrite:
+        raise CliError(f"{option} {output} exists; pass --overwrite to replace it")
+
+
+def probe_writable(folder: Path, name: str) -> None:
+    """Create and remove a file in *folder* as the download will, or raise `OSError`.
+
+    Permission bits alone do not tell (read-only mounts, ACLs, quotas, a root user).
+    """
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{name}.", suffix=".probe"):
+        pass
 
 
 def _finished(session: Session, job: Job, output: Path | None) -> None:

@@ -449,12 +449,22 @@ _LARGE: dict[int, bytes] = {}
 
 
 def _video(size: int | None) -> bytes:
-    """The sample MP4, or (for throughput tests) that many bytes that start with it."""
+    """The sample MP4, or (for throughput tests) a still valid MP4 of *size* bytes: the sample
+    with its final box, the ``mdat``, grown by that much zero padding (box sizes must add up)."""
     if size is None or size <= len(SAMPLE_MP4):
         return SAMPLE_MP4
     if size not in _LARGE:
-        repeats = size // len(SAMPLE_MP4) + 1
-        _LARGE[size] = (SAMPLE_MP4 * repeats)[:size]
+        last = 0  # the offset of the sample's final top-level box
+        while last + int.from_bytes(SAMPLE_MP4[last : last + 4]) < len(SAMPLE_MP4):
+            last += int.from_bytes(SAMPLE_MP4[last : last + 4])
+        if size - last >= 2**32:
+            raise ValueError(f"video_size={size}: at most {last + 2**32 - 1} bytes")
+        _LARGE[size] = (
+            SAMPLE_MP4[:last]
+            + (size - last).to_bytes(4)
+            + SAMPLE_MP4[last + 4 :]
+            + bytes(size - len(SAMPLE_MP4))
+        )
     return _LARGE[size]
 
 

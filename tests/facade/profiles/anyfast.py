@@ -150,6 +150,45 @@ PROFILE = Profile(
             error_message="The request failed because the input image may contain sensitive"
             " information.",
         ),
+        # Words of AnyFast's SDK (anyfast 0.0.1 anyfast/models.py) and of client code
+        # (hypit-ai/hypit; amortegui84/comfyui-seedance; the spec's WrappedTaskState and
+        # FlatTaskState).
+        StatusCase(body=_wrapped("PENDING", progress="0%"), status=JobStatus.QUEUED, progress=0.0),
+        StatusCase(
+            body=_wrapped("PROCESSING", progress="30%"), status=JobStatus.RUNNING, progress=0.3
+        ),
+        StatusCase(
+            body=_wrapped("RUNNING", progress="60%"), status=JobStatus.RUNNING, progress=0.6
+        ),
+        StatusCase(
+            body=_wrapped("SUCCEEDED", result_url=VIDEO, progress="100%"),
+            status=JobStatus.SUCCEEDED,
+            video_url=VIDEO,
+        ),
+        StatusCase(
+            body=_wrapped("COMPLETED", result_url=VIDEO),
+            status=JobStatus.SUCCEEDED,
+            video_url=VIDEO,
+        ),
+        StatusCase(
+            body=_wrapped("FAILED", fail_reason="upstream failure"),
+            status=JobStatus.FAILED,
+            error_message="upstream failure",
+        ),
+        StatusCase(
+            body=_wrapped("ERROR", fail_reason="internal error"),
+            status=JobStatus.FAILED,
+            error_message="internal error",
+        ),
+        StatusCase(body=_wrapped("CANCELLED"), status=JobStatus.CANCELLED),
+        StatusCase(body=_wrapped("CANCELED"), status=JobStatus.CANCELLED),
+        StatusCase(body={"id": JOB, "status": "queued"}, status=JobStatus.QUEUED),
+        StatusCase(body={"id": JOB, "status": "in_progress"}, status=JobStatus.RUNNING),
+        StatusCase(
+            body={"id": JOB, "status": "completed", "content": {"video_url": VIDEO}},
+            status=JobStatus.SUCCEEDED,
+            video_url=VIDEO,
+        ),
     ],
     succeeded={
         "id": JOB,
@@ -194,6 +233,14 @@ PROFILE = Profile(
             },
             code="SensitiveContentDetected",
             message="The request failed because the input text may contain sensitive information.",
+        ),
+        # The gateway's task error {code, message, data} (anyfast 0.0.1 base_client.py;
+        # QuantumNous/new-api dto/task.go): the spec's TaskErrorResponse.
+        ErrorCase(
+            status_code=400,
+            body={"code": "invalid_request", "message": "model not available", "data": None},
+            code="invalid_request",
+            message="model not available",
         ),
     ],
     unsupported=[

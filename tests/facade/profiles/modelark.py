@@ -119,6 +119,13 @@ PROFILE = Profile(
         ),
         StatusCase(body=_task("cancelled", error=None), status=JobStatus.CANCELLED),
         StatusCase(body=_task("expired", execution_expires_after=3600), status=JobStatus.EXPIRED),
+        # Words a gateway relaying this API handles (QuantumNous/new-api; overlays/modelark.yaml,
+        # TaskStatus), with task fields only the official SDK and the gateway name.
+        StatusCase(body=_task("pending", error=None), status=JobStatus.QUEUED),
+        StatusCase(
+            body=_task("processing", priority=0, tools=[{"type": "web_search"}]),
+            status=JobStatus.RUNNING,
+        ),
     ],
     succeeded=_task("succeeded", content={"video_url": "https://files.example.com/video.mp4"}),
     errors=[
@@ -214,6 +221,22 @@ PROFILE = Profile(
             "last_frame",
         ),
         (VideoRequest(prompt="x", model="seedance-1-5-pro-251215", duration=13), "duration"),
+        # The default model (seedance-1-0-pro-250528): 2 to 12 s at 480p, 720p or 1080p.
+        (VideoRequest(prompt="x", duration=0), "duration"),
+        (VideoRequest(prompt="x", duration=-5), "duration"),
+        (VideoRequest(prompt="x", duration=999), "duration"),
+        (VideoRequest(prompt="x", duration=1), "duration"),
+        (VideoRequest(prompt="x", duration=13), "duration"),
+        (VideoRequest(prompt="x", resolution="4k"), "resolution"),
+        (VideoRequest(prompt="x", resolution="1440p"), "resolution"),
+        (VideoRequest(prompt="x", model="doubao-seedance-1-0-pro-250528", duration=0), "duration"),
+        (VideoRequest(prompt="x", model="seedance-1-0-pro-fast-251015", duration=999), "duration"),
+        (
+            VideoRequest(prompt="x", model="seedance-1-0-lite-t2v-250428", resolution="4k"),
+            "resolution",
+        ),
+        (VideoRequest(prompt="x", model=MODEL, duration=16), "duration"),
+        (VideoRequest(prompt="x", model=MODEL, resolution="4k"), "resolution"),
         (
             VideoRequest(prompt="x", model=MODEL, reference_images=["https://e.com/i.png"] * 10),
             "reference_images",

@@ -103,6 +103,31 @@ PROFILE = Profile(
             progress=1.0,
             error_message="The input image did not pass the content review",
         ),
+        # Words only Siray's own clients know (the spec's TaskState: the siray 0.3.0 SDK and
+        # siray-ai/siray-comfyui).
+        StatusCase(body=_status("PENDING", progress="0%"), status=JobStatus.QUEUED, progress=0.0),
+        StatusCase(
+            body=_status("SUCCEEDED", progress="100%", outputs=["https://cdn.siray.ai/o/1.mp4"]),
+            status=JobStatus.SUCCEEDED,
+            video_url="https://cdn.siray.ai/o/1.mp4",
+        ),
+        StatusCase(
+            body=_status(
+                "COMPLETED", outputs=["https://cdn.siray.ai/o/2.mp4"], action="videoGenerate"
+            ),
+            status=JobStatus.SUCCEEDED,
+            video_url="https://cdn.siray.ai/o/2.mp4",
+        ),
+        StatusCase(
+            body=_status("FAILED", fail_reason="content review"),
+            status=JobStatus.FAILED,
+            error_message="content review",
+        ),
+        StatusCase(
+            body=_status("ERROR", fail_reason="upstream error"),
+            status=JobStatus.FAILED,
+            error_message="upstream error",
+        ),
     ],
     succeeded=_status("SUCCESS", progress="100%", outputs=["https://files.example.com/video.mp4"]),
     # The envelope Siray's SDK reads ({error: {message, code, type}}); the 401 body is the

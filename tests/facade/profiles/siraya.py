@@ -77,16 +77,23 @@ PROFILE = Profile(
             status=JobStatus.RUNNING,
             progress=0.4,
         ),
+        # Public client code: a `completed` job's video is its `output_url`.
         StatusCase(
             body=_job(
                 "completed",
                 progress=100,
                 model=MODEL,
-                url="https://resource.siraya.ai/video/generated%2Fsiraya_123.mp4",
+                output_url="https://resource.siraya.ai/video/generated%2Fsiraya_123.mp4",
             ),
             status=JobStatus.SUCCEEDED,
             progress=1.0,
             video_url="https://resource.siraya.ai/video/generated%2Fsiraya_123.mp4",
+        ),
+        # A `url` (by analogy with the synchronous answer, inferred) is still read.
+        StatusCase(
+            body=_job("completed", url="https://resource.siraya.ai/video/b.mp4"),
+            status=JobStatus.SUCCEEDED,
+            video_url="https://resource.siraya.ai/video/b.mp4",
         ),
         StatusCase(
             body=_job(
@@ -97,7 +104,7 @@ PROFILE = Profile(
             error_message="The prompt was rejected",
         ),
     ],
-    succeeded=_job("completed", url="https://files.example.com/video.mp4"),
+    succeeded=_job("completed", output_url="https://files.example.com/video.mp4"),
     # {error: {message, type, param, code}} with a numeric code; the 401 body is the documented
     # example, the other messages are illustrative.
     errors=[
@@ -162,6 +169,11 @@ PROFILE = Profile(
             "reference_audios",
         ),
         (VideoRequest(prompt="x", duration=7), "duration"),
+        # 480p and 720p only (client code narrows the page: the spec's per-model rule).
+        (
+            VideoRequest(prompt="x", model="SIRAYA-Seedance-2.0-fast", resolution="1080p"),
+            "resolution",
+        ),
         (VideoRequest(prompt="x", resolution="4k"), "resolution"),
         (VideoRequest(prompt="x", aspect_ratio="4:3"), "aspect_ratio"),
         (VideoRequest(prompt="x", model="SIRAYA-Seedance-3.0"), "model"),

@@ -6,6 +6,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.task_created import TaskCreated
+from ...models.task_error_response import TaskErrorResponse
 from ...models.video_generation_request import VideoGenerationRequest
 from ...types import Response
 
@@ -31,35 +32,98 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | TaskCreated:
+) -> ErrorResponse | TaskErrorResponse | TaskCreated:
     if response.status_code == 200:
         response_200 = TaskCreated.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+
+        def _parse_response_400(data: object) -> ErrorResponse | TaskErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = TaskErrorResponse.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+
+        def _parse_response_401(data: object) -> ErrorResponse | TaskErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = TaskErrorResponse.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_401 = _parse_response_401(response.json())
 
         return response_401
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+
+        def _parse_response_500(data: object) -> ErrorResponse | TaskErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = TaskErrorResponse.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_500 = _parse_response_500(response.json())
 
         return response_500
 
-    response_default = ErrorResponse.from_dict(response.json())
+    def _parse_response_default(data: object) -> ErrorResponse | TaskErrorResponse:
+        try:
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+            return componentsschemas_error_body_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_error_body_type_1 = TaskErrorResponse.from_dict(data)
+
+        return componentsschemas_error_body_type_1
+
+    response_default = _parse_response_default(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | TaskCreated]:
+) -> Response[ErrorResponse | TaskErrorResponse | TaskCreated]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +136,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: VideoGenerationRequest,
-) -> Response[ErrorResponse | TaskCreated]:
+) -> Response[ErrorResponse | TaskErrorResponse | TaskCreated]:
     """Create a video generation task
 
      Generate video with audio using the Doubao seedance model. Supports image-to-video generation with
@@ -86,7 +150,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | TaskCreated]
+        Response[ErrorResponse | TaskErrorResponse | TaskCreated]
     """
 
     kwargs = _get_kwargs(
@@ -104,7 +168,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: VideoGenerationRequest,
-) -> ErrorResponse | TaskCreated | None:
+) -> ErrorResponse | TaskErrorResponse | TaskCreated | None:
     """Create a video generation task
 
      Generate video with audio using the Doubao seedance model. Supports image-to-video generation with
@@ -118,7 +182,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | TaskCreated
+        ErrorResponse | TaskErrorResponse | TaskCreated
     """
 
     return sync_detailed(
@@ -131,7 +195,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: VideoGenerationRequest,
-) -> Response[ErrorResponse | TaskCreated]:
+) -> Response[ErrorResponse | TaskErrorResponse | TaskCreated]:
     """Create a video generation task
 
      Generate video with audio using the Doubao seedance model. Supports image-to-video generation with
@@ -145,7 +209,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | TaskCreated]
+        Response[ErrorResponse | TaskErrorResponse | TaskCreated]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +225,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: VideoGenerationRequest,
-) -> ErrorResponse | TaskCreated | None:
+) -> ErrorResponse | TaskErrorResponse | TaskCreated | None:
     """Create a video generation task
 
      Generate video with audio using the Doubao seedance model. Supports image-to-video generation with
@@ -175,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | TaskCreated
+        ErrorResponse | TaskErrorResponse | TaskCreated
     """
 
     return (

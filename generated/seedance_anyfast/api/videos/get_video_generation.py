@@ -7,6 +7,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.flat_task_status import FlatTaskStatus
+from ...models.task_error_response import TaskErrorResponse
 from ...models.wrapped_task_status import WrappedTaskStatus
 from ...types import Response
 
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | FlatTaskStatus | WrappedTaskStatus:
+) -> ErrorResponse | TaskErrorResponse | FlatTaskStatus | WrappedTaskStatus:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> FlatTaskStatus | WrappedTaskStatus:
@@ -50,28 +51,91 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+
+        def _parse_response_400(data: object) -> ErrorResponse | TaskErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = TaskErrorResponse.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+
+        def _parse_response_401(data: object) -> ErrorResponse | TaskErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = TaskErrorResponse.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_401 = _parse_response_401(response.json())
 
         return response_401
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+
+        def _parse_response_500(data: object) -> ErrorResponse | TaskErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = TaskErrorResponse.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_500 = _parse_response_500(response.json())
 
         return response_500
 
-    response_default = ErrorResponse.from_dict(response.json())
+    def _parse_response_default(data: object) -> ErrorResponse | TaskErrorResponse:
+        try:
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+            return componentsschemas_error_body_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_error_body_type_1 = TaskErrorResponse.from_dict(data)
+
+        return componentsschemas_error_body_type_1
+
+    response_default = _parse_response_default(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | FlatTaskStatus | WrappedTaskStatus]:
+) -> Response[ErrorResponse | TaskErrorResponse | FlatTaskStatus | WrappedTaskStatus]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +148,7 @@ def sync_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | FlatTaskStatus | WrappedTaskStatus]:
+) -> Response[ErrorResponse | TaskErrorResponse | FlatTaskStatus | WrappedTaskStatus]:
     """Get a video generation task
 
      Returns the task's status and, once it succeeded, the video URL. Anyfast documents two different
@@ -98,7 +162,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | FlatTaskStatus | WrappedTaskStatus]
+        Response[ErrorResponse | TaskErrorResponse | FlatTaskStatus | WrappedTaskStatus]
     """
 
     kwargs = _get_kwargs(
@@ -116,7 +180,7 @@ def sync(
     task_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FlatTaskStatus | WrappedTaskStatus | None:
+) -> ErrorResponse | TaskErrorResponse | FlatTaskStatus | WrappedTaskStatus | None:
     """Get a video generation task
 
      Returns the task's status and, once it succeeded, the video URL. Anyfast documents two different
@@ -130,7 +194,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | FlatTaskStatus | WrappedTaskStatus
+        ErrorResponse | TaskErrorResponse | FlatTaskStatus | WrappedTaskStatus
     """
 
     return sync_detailed(
@@ -143,7 +207,7 @@ async def asyncio_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | FlatTaskStatus | WrappedTaskStatus]:
+) -> Response[ErrorResponse | TaskErrorResponse | FlatTaskStatus | WrappedTaskStatus]:
     """Get a video generation task
 
      Returns the task's status and, once it succeeded, the video URL. Anyfast documents two different
@@ -157,7 +221,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | FlatTaskStatus | WrappedTaskStatus]
+        Response[ErrorResponse | TaskErrorResponse | FlatTaskStatus | WrappedTaskStatus]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +237,7 @@ async def asyncio(
     task_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FlatTaskStatus | WrappedTaskStatus | None:
+) -> ErrorResponse | TaskErrorResponse | FlatTaskStatus | WrappedTaskStatus | None:
     """Get a video generation task
 
      Returns the task's status and, once it succeeded, the video URL. Anyfast documents two different
@@ -187,7 +251,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | FlatTaskStatus | WrappedTaskStatus
+        ErrorResponse | TaskErrorResponse | FlatTaskStatus | WrappedTaskStatus
     """
 
     return (

@@ -1,11 +1,12 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
+from ...models.task_deleted import TaskDeleted
 from ...types import Response
 
 
@@ -25,9 +26,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ErrorResponse:
+) -> ErrorResponse | TaskDeleted:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = TaskDeleted.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -67,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ErrorResponse]:
+) -> Response[ErrorResponse | TaskDeleted]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,13 +82,12 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | ErrorResponse]:
+) -> Response[ErrorResponse | TaskDeleted]:
     """Cancel a queued task or delete a finished one
 
-     On a queued task: cancels it (its status becomes `cancelled`). On a finished task (succeeded,
-    failed, cancelled, expired): deletes its record. BytePlus pages disagree on which other states can
-    be cancelled (notably `running`): expect an error response when the task's state does not allow the
-    call.
+     On a queued task: cancels it (its status becomes `cancelled`). On a succeeded, failed or expired
+    task: deletes its record (it can no longer be read). A running or cancelled task cannot be cancelled
+    or deleted (an error response; a cancelled task's record goes by itself after 24 hours).
 
     Args:
         id (str):
@@ -96,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorResponse]
+        Response[ErrorResponse | TaskDeleted]
     """
 
     kwargs = _get_kwargs(
@@ -114,13 +115,12 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | ErrorResponse | None:
+) -> ErrorResponse | TaskDeleted | None:
     """Cancel a queued task or delete a finished one
 
-     On a queued task: cancels it (its status becomes `cancelled`). On a finished task (succeeded,
-    failed, cancelled, expired): deletes its record. BytePlus pages disagree on which other states can
-    be cancelled (notably `running`): expect an error response when the task's state does not allow the
-    call.
+     On a queued task: cancels it (its status becomes `cancelled`). On a succeeded, failed or expired
+    task: deletes its record (it can no longer be read). A running or cancelled task cannot be cancelled
+    or deleted (an error response; a cancelled task's record goes by itself after 24 hours).
 
     Args:
         id (str):
@@ -130,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorResponse
+        ErrorResponse | TaskDeleted
     """
 
     return sync_detailed(
@@ -143,13 +143,12 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | ErrorResponse]:
+) -> Response[ErrorResponse | TaskDeleted]:
     """Cancel a queued task or delete a finished one
 
-     On a queued task: cancels it (its status becomes `cancelled`). On a finished task (succeeded,
-    failed, cancelled, expired): deletes its record. BytePlus pages disagree on which other states can
-    be cancelled (notably `running`): expect an error response when the task's state does not allow the
-    call.
+     On a queued task: cancels it (its status becomes `cancelled`). On a succeeded, failed or expired
+    task: deletes its record (it can no longer be read). A running or cancelled task cannot be cancelled
+    or deleted (an error response; a cancelled task's record goes by itself after 24 hours).
 
     Args:
         id (str):
@@ -159,7 +158,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorResponse]
+        Response[ErrorResponse | TaskDeleted]
     """
 
     kwargs = _get_kwargs(
@@ -175,13 +174,12 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | ErrorResponse | None:
+) -> ErrorResponse | TaskDeleted | None:
     """Cancel a queued task or delete a finished one
 
-     On a queued task: cancels it (its status becomes `cancelled`). On a finished task (succeeded,
-    failed, cancelled, expired): deletes its record. BytePlus pages disagree on which other states can
-    be cancelled (notably `running`): expect an error response when the task's state does not allow the
-    call.
+     On a queued task: cancels it (its status becomes `cancelled`). On a succeeded, failed or expired
+    task: deletes its record (it can no longer be read). A running or cancelled task cannot be cancelled
+    or deleted (an error response; a cancelled task's record goes by itself after 24 hours).
 
     Args:
         id (str):
@@ -191,7 +189,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorResponse
+        ErrorResponse | TaskDeleted
     """
 
     return (

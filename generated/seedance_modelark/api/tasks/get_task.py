@@ -86,7 +86,8 @@ def sync_detailed(
     """Get a video generation task
 
      Returns the task: its status and, once it succeeded, `content.video_url` (valid 24 hours). Poll no
-    more often than every 10 seconds.
+    more often than every 10 seconds. Only tasks of the last 7 days can be read; a cancelled task is
+    deleted after 24 hours.
 
     Args:
         id (str):
@@ -118,7 +119,8 @@ def sync(
     """Get a video generation task
 
      Returns the task: its status and, once it succeeded, `content.video_url` (valid 24 hours). Poll no
-    more often than every 10 seconds.
+    more often than every 10 seconds. Only tasks of the last 7 days can be read; a cancelled task is
+    deleted after 24 hours.
 
     Args:
         id (str):
@@ -145,7 +147,8 @@ async def asyncio_detailed(
     """Get a video generation task
 
      Returns the task: its status and, once it succeeded, `content.video_url` (valid 24 hours). Poll no
-    more often than every 10 seconds.
+    more often than every 10 seconds. Only tasks of the last 7 days can be read; a cancelled task is
+    deleted after 24 hours.
 
     Args:
         id (str):
@@ -175,7 +178,8 @@ async def asyncio(
     """Get a video generation task
 
      Returns the task: its status and, once it succeeded, `content.video_url` (valid 24 hours). Poll no
-    more often than every 10 seconds.
+    more often than every 10 seconds. Only tasks of the last 7 days can be read; a cancelled task is
+    deleted after 24 hours.
 
     Args:
         id (str):

@@ -7,7 +7,8 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.service_tier import ServiceTier
 from ...models.task_list import TaskList
-from ...models.task_status import TaskStatus
+from ...models.task_status_type_0 import TaskStatusType0
+from ...models.task_status_type_1 import TaskStatusType1
 from ...types import UNSET, Response, Unset
 
 
@@ -15,7 +16,7 @@ def _get_kwargs(
     *,
     page_num: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    filter_status: TaskStatus | Unset = UNSET,
+    filter_status: TaskStatusType0 | TaskStatusType1 | Unset = UNSET,
     filter_task_ids: list[str] | Unset = UNSET,
     filter_model: str | Unset = UNSET,
     filter_service_tier: ServiceTier | Unset = UNSET,
@@ -27,8 +28,12 @@ def _get_kwargs(
 
     params["page_size"] = page_size
 
-    json_filter_status: str | Unset = UNSET
-    if not isinstance(filter_status, Unset):
+    json_filter_status: str | Unset
+    if isinstance(filter_status, Unset):
+        json_filter_status = UNSET
+    elif isinstance(filter_status, str):
+        json_filter_status = filter_status
+    else:
         json_filter_status = filter_status
 
     params["filter.status"] = json_filter_status
@@ -117,21 +122,24 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page_num: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    filter_status: TaskStatus | Unset = UNSET,
+    filter_status: TaskStatusType0 | TaskStatusType1 | Unset = UNSET,
     filter_task_ids: list[str] | Unset = UNSET,
     filter_model: str | Unset = UNSET,
     filter_service_tier: ServiceTier | Unset = UNSET,
 ) -> Response[ErrorResponse | TaskList]:
     """List video generation tasks
 
-     Pages through the account's tasks, optionally filtered by status, task ids, model and service tier.
+     Pages through the account's tasks of the last 7 days, optionally filtered by status, task ids, model
+    and service tier.
 
     Args:
         page_num (int | Unset):
         page_size (int | Unset):
-        filter_status (TaskStatus | Unset): queued and running are waiting; succeeded, failed,
-            cancelled and expired are final. `expired`: the task did not finish within
-            `execution_expires_after` (some BytePlus pages omit this value).
+        filter_status (TaskStatusType0 | TaskStatusType1 | Unset): queued and running are waiting;
+            succeeded, failed, cancelled and expired are final. `expired`: the task did not finish
+            within `execution_expires_after` (some pages omit it). `pending` (waiting, like queued)
+            and `processing` (like running) are not documented by the provider; a gateway that relays
+            this API handles them.
         filter_task_ids (list[str] | Unset):
         filter_model (str | Unset):
         filter_service_tier (ServiceTier | Unset): The service tier the task runs in, `default` or
@@ -166,21 +174,24 @@ def sync(
     client: AuthenticatedClient | Client,
     page_num: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    filter_status: TaskStatus | Unset = UNSET,
+    filter_status: TaskStatusType0 | TaskStatusType1 | Unset = UNSET,
     filter_task_ids: list[str] | Unset = UNSET,
     filter_model: str | Unset = UNSET,
     filter_service_tier: ServiceTier | Unset = UNSET,
 ) -> ErrorResponse | TaskList | None:
     """List video generation tasks
 
-     Pages through the account's tasks, optionally filtered by status, task ids, model and service tier.
+     Pages through the account's tasks of the last 7 days, optionally filtered by status, task ids, model
+    and service tier.
 
     Args:
         page_num (int | Unset):
         page_size (int | Unset):
-        filter_status (TaskStatus | Unset): queued and running are waiting; succeeded, failed,
-            cancelled and expired are final. `expired`: the task did not finish within
-            `execution_expires_after` (some BytePlus pages omit this value).
+        filter_status (TaskStatusType0 | TaskStatusType1 | Unset): queued and running are waiting;
+            succeeded, failed, cancelled and expired are final. `expired`: the task did not finish
+            within `execution_expires_after` (some pages omit it). `pending` (waiting, like queued)
+            and `processing` (like running) are not documented by the provider; a gateway that relays
+            this API handles them.
         filter_task_ids (list[str] | Unset):
         filter_model (str | Unset):
         filter_service_tier (ServiceTier | Unset): The service tier the task runs in, `default` or
@@ -210,21 +221,24 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page_num: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    filter_status: TaskStatus | Unset = UNSET,
+    filter_status: TaskStatusType0 | TaskStatusType1 | Unset = UNSET,
     filter_task_ids: list[str] | Unset = UNSET,
     filter_model: str | Unset = UNSET,
     filter_service_tier: ServiceTier | Unset = UNSET,
 ) -> Response[ErrorResponse | TaskList]:
     """List video generation tasks
 
-     Pages through the account's tasks, optionally filtered by status, task ids, model and service tier.
+     Pages through the account's tasks of the last 7 days, optionally filtered by status, task ids, model
+    and service tier.
 
     Args:
         page_num (int | Unset):
         page_size (int | Unset):
-        filter_status (TaskStatus | Unset): queued and running are waiting; succeeded, failed,
-            cancelled and expired are final. `expired`: the task did not finish within
-            `execution_expires_after` (some BytePlus pages omit this value).
+        filter_status (TaskStatusType0 | TaskStatusType1 | Unset): queued and running are waiting;
+            succeeded, failed, cancelled and expired are final. `expired`: the task did not finish
+            within `execution_expires_after` (some pages omit it). `pending` (waiting, like queued)
+            and `processing` (like running) are not documented by the provider; a gateway that relays
+            this API handles them.
         filter_task_ids (list[str] | Unset):
         filter_model (str | Unset):
         filter_service_tier (ServiceTier | Unset): The service tier the task runs in, `default` or
@@ -257,21 +271,24 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page_num: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    filter_status: TaskStatus | Unset = UNSET,
+    filter_status: TaskStatusType0 | TaskStatusType1 | Unset = UNSET,
     filter_task_ids: list[str] | Unset = UNSET,
     filter_model: str | Unset = UNSET,
     filter_service_tier: ServiceTier | Unset = UNSET,
 ) -> ErrorResponse | TaskList | None:
     """List video generation tasks
 
-     Pages through the account's tasks, optionally filtered by status, task ids, model and service tier.
+     Pages through the account's tasks of the last 7 days, optionally filtered by status, task ids, model
+    and service tier.
 
     Args:
         page_num (int | Unset):
         page_size (int | Unset):
-        filter_status (TaskStatus | Unset): queued and running are waiting; succeeded, failed,
-            cancelled and expired are final. `expired`: the task did not finish within
-            `execution_expires_after` (some BytePlus pages omit this value).
+        filter_status (TaskStatusType0 | TaskStatusType1 | Unset): queued and running are waiting;
+            succeeded, failed, cancelled and expired are final. `expired`: the task did not finish
+            within `execution_expires_after` (some pages omit it). `pending` (waiting, like queued)
+            and `processing` (like running) are not documented by the provider; a gateway that relays
+            this API handles them.
         filter_task_ids (list[str] | Unset):
         filter_model (str | Unset):
         filter_service_tier (ServiceTier | Unset): The service tier the task runs in, `default` or

@@ -85,9 +85,9 @@ def sync_detailed(
 ) -> Response[ErrorResponse | VideoJob]:
     """Get a video generation job
 
-     Returns an asynchronous job created by `create_video_generation`. Inferred: Siraya documents no
-    query endpoint; this is the OpenAI-style path (`GET /videos/{video_id}`) its OpenAI-shaped job
-    object suggests, and may not exist.
+     Returns an asynchronous job created by `create_video_generation`. Siraya documents no query
+    endpoint; public client code polls this OpenAI-style path until the job is `completed` (its
+    `output_url` is the video) or `failed`.
 
     Args:
         video_id (str):
@@ -118,9 +118,9 @@ def sync(
 ) -> ErrorResponse | VideoJob | None:
     """Get a video generation job
 
-     Returns an asynchronous job created by `create_video_generation`. Inferred: Siraya documents no
-    query endpoint; this is the OpenAI-style path (`GET /videos/{video_id}`) its OpenAI-shaped job
-    object suggests, and may not exist.
+     Returns an asynchronous job created by `create_video_generation`. Siraya documents no query
+    endpoint; public client code polls this OpenAI-style path until the job is `completed` (its
+    `output_url` is the video) or `failed`.
 
     Args:
         video_id (str):
@@ -146,9 +146,9 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | VideoJob]:
     """Get a video generation job
 
-     Returns an asynchronous job created by `create_video_generation`. Inferred: Siraya documents no
-    query endpoint; this is the OpenAI-style path (`GET /videos/{video_id}`) its OpenAI-shaped job
-    object suggests, and may not exist.
+     Returns an asynchronous job created by `create_video_generation`. Siraya documents no query
+    endpoint; public client code polls this OpenAI-style path until the job is `completed` (its
+    `output_url` is the video) or `failed`.
 
     Args:
         video_id (str):
@@ -177,9 +177,9 @@ async def asyncio(
 ) -> ErrorResponse | VideoJob | None:
     """Get a video generation job
 
-     Returns an asynchronous job created by `create_video_generation`. Inferred: Siraya documents no
-    query endpoint; this is the OpenAI-style path (`GET /videos/{video_id}`) its OpenAI-shaped job
-    object suggests, and may not exist.
+     Returns an asynchronous job created by `create_video_generation`. Siraya documents no query
+    endpoint; public client code polls this OpenAI-style path until the job is `completed` (its
+    `output_url` is the video) or `failed`.
 
     Args:
         video_id (str):

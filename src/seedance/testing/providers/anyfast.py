@@ -1,6 +1,8 @@
 """Anyfast as specs/anyfast/openapi.yaml and provider-notes.md (Anyfast) document it: a reseller
-of ModelArk's Seedance tasks with a create call (004's ``{id, status: "submitted", created_at}``)
-and a status call that answers in one of two documented shapes.
+of ModelArk's Seedance tasks with a create call (004's ``{id, status: "submitted", created_at}``;
+for the Seedance 2.x models, whose ids start with ``seedance``, the 2.0 answer ``{id, task_id,
+object: "video", model, status: "", progress: 0, created_at}``) and a status call that answers in
+one of two documented shapes.
 
 The status shape is ``wrapped`` (``{code, message, data: {task_id, status, progress, ...}}``, the
 default) or ``flat`` (ModelArk-like ``{id, model, status, content, usage, error, created_at}``):
@@ -73,6 +75,20 @@ class AnyfastShape(ProviderShape):
         job = self.simulator.create_job(context, prompt=prompt_of(context.body))
         # The ModelArk task Anyfast runs upstream (the wrapped shape's data.data).
         job.extra["upstream_id"] = new_task_id(self.epoch, context.now, self.simulator.jobs)
+        model = str(context.body.get("model", ""))
+        if model.startswith("seedance"):
+            # provider-notes.md, Anyfast: the 2.0 models' create answer (the spec's TaskCreated).
+            return self.json(
+                {
+                    "id": job.id,
+                    "task_id": job.id,
+                    "object": "video",
+                    "model": model,
+                    "status": "",
+                    "progress": 0,
+                    "created_at": unix(self.epoch, job.created),
+                }
+            )
         created = datetime.fromtimestamp(unix(self.epoch, job.created), UTC)
         return self.json(
             {"id": job.id, "status": "submitted", "created_at": f"{created:%Y-%m-%dT%H:%M:%SZ}"}

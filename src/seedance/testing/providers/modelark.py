@@ -1,7 +1,9 @@
 """BytePlus ModelArk as specs/modelark/openapi.yaml and provider-notes.md (BytePlus ModelArk)
 document it: video generation tasks created, read, listed, cancelled (queued) or deleted
-(finished), the Task object POSTed to ``callback_url`` once a task finishes, and at most 120
-queued tasks per account.
+(succeeded, failed, expired), the Task object POSTed to ``callback_url`` once a task finishes, and
+at most 120 queued tasks per account. A null option of a create body counts as not set, as the
+official SDK sends it. Callbacks are retried on the simulator core's schedule; the spec's
+``task_status_changed`` webhook says what Ark documents (three sends, 5 s to answer).
 
 The task helpers are shared with Anyfast, which resells these tasks and passes ModelArk's task
 and error envelope through.
@@ -27,6 +29,7 @@ from ._base import ProviderShape
 __all__ = [
     "SHAPE",
     "error_envelope",
+    "given",
     "new_task_id",
     "prompt_of",
     "task_body",
@@ -138,11 +141,17 @@ def changed_at(job: SimJob, phase: Phase) -> float:
     return job.finished_at()
 
 
+def given(body: Mapping[str, Any]) -> dict[str, Any]:
+    """The options a create body sets: a null counts as not set (the official SDK sends every
+    unset option as null, overlays/modelark.yaml)."""
+    return {key: value for key, value in body.items() if value is not None}
+
+
 def task_body(
     job: SimJob, now: float, *, epoch: int, video_url: str, task_id: str | None = None
 ) -> dict[str, Any]:
     """The Task object (schema ``Task``) of *job* at simulator time *now*."""
-    body = job.body
+    body = given(job.body)
     phase = task_phase(job, now)
     model = str(body.get("model", "seedance-1-0-pro-250528"))
     task: dict[str, Any] = {
@@ -176,8 +185,14 @@ def task_body(
     for item in body.get("content") or ():
         if isinstance(item, dict) and item.get("type") == "draft_task":
             task["draft_task_id"] = str(item["draft_task"]["id"])
-    if isinstance(body.get("safety_identifier"), str):
-        task["safety_identifier"] = body["safety_identifier"]
+    for echoed, kind in (
+        ("safety_identifier", str),
+        ("priority", int),
+        ("output_format", str),
+        ("tools", list),
+    ):
+        if isinstance(body.get(echoed), kind):
+            task[echoed] = body[echoed]
     if phase == "succeeded":
         task["content"] = {"video_url": video_url}
         if body.get("return_last_frame"):
@@ -234,7 +249,10 @@ class ModelArkShape(ProviderShape):
             prompt=prompt_of(context.body),
             webhook_url=context.body.get("callback_url"),
         )
-        return self.json({"id": job.id})
+        created: dict[str, Any] = {"id": job.id}
+        if isinstance(context.body.get("safety_identifier"), str):
+            created["safety_identifier"] = context.body["safety_identifier"]
+        return self.json(created)
 
     async def get_task(self, context: Context) -> Response:
         job = self.job(context, context.path["id"])
@@ -271,23 +289,25 @@ class ModelArkShape(ProviderShape):
         if job is None:
             return self.not_found("Task")
         phase = task_phase(job, context.now)
+        # Volcengine's cancel-or-delete table: queued -> cancelled; succeeded, failed, expired ->
+        # record deleted; running and cancelled -> not supported. The answer is `{}`.
         if phase == "queued":
             job.cancelled_at = context.now
             self._owe_callback(job, context.now)
-            return Response(status_code=200)
-        if phase == "running":
+            return self.json({})
+        if phase in ("running", "cancelled"):
             message = (
-                f"The task {job.id} is running: only a queued task can be cancelled and only a"
-                " finished task (succeeded, failed, cancelled or expired) deleted."
+                f"The task {job.id} is {phase}: only a queued task can be cancelled and only a"
+                " succeeded, failed or expired task deleted."
             )
             # A valid request at the wrong moment: a conflict with the task's state (the spec's
-            # `default` response; provider-notes.md says pages disagree on what can be cancelled).
+            # `default` response; the page does not say which error comes).
             return self.json(self.error(409, "OperationDenied.InvalidState", message), 409)
         # A finished task's callback is owed even if its record goes now.
         self.simulator.deliver_due()
         with self.simulator._lock:
             self.simulator.jobs.pop(job.id, None)
-        return Response(status_code=200)
+        return self.json({})
 
     # --- callbacks --------------------------------------------------------------------------
     def webhook(self, job: SimJob) -> tuple[dict[str, str], bytes]:

@@ -1,11 +1,19 @@
 """Siray as 000_549cd8faf9634de1.txt and provider-notes.md document it: a reference-to-video task
 created with ``POST /v1/video/generations`` and polled with ``GET /v1/video/generations/{task_id}``,
-errors in the ``{error: {message, code, type}}`` envelope of Siray's SDK."""
+errors in the ``{error: {message, code, type}}`` envelope of Siray's SDK.
+
+Where the create answer carries the task id, sources split (the curated spec's ``TaskCreated``):
+the documents put it at ``data.task_id``, Siray's own SDKs read a top-level ``task_id`` or ``id``.
+The answer is ``both`` by default (the documented body plus a top-level ``task_id``, which every
+client seen can read), or ``documented`` or ``flat`` (``{task_id, id}``): set
+``sim.shape.create_shape``, or ``SEEDANCE_SIMULATOR_SIRAY_CREATE`` before the `Simulator` is built.
+"""
 
 from __future__ import annotations
 
+import os
 import time
-from typing import Any
+from typing import Any, Literal
 
 from starlette.responses import Response
 
@@ -13,7 +21,11 @@ from .._jobs import SimJob
 from .._simulator import Context
 from ._base import ProviderShape
 
-__all__ = ["SHAPE"]
+__all__ = ["CREATE_SHAPES", "CREATE_SHAPE_ENV", "SHAPE", "CreateShape", "SirayShape"]
+
+CreateShape = Literal["both", "documented", "flat"]
+CREATE_SHAPE_ENV = "SEEDANCE_SIMULATOR_SIRAY_CREATE"
+CREATE_SHAPES: tuple[CreateShape, ...] = ("both", "documented", "flat")
 
 # TaskState: NOT_START, SUBMITTED and QUEUED wait, IN_PROGRESS runs, SUCCESS and FAILURE are final.
 # Siray documents no cancel operation: a cancelled (or expired) job reads as a failure.
@@ -38,10 +50,14 @@ _CODES = {"unauthorized": "invalid_api_key"}
 
 
 class SirayShape(ProviderShape):
-    def __init__(self, simulator: Any) -> None:
+    def __init__(self, simulator: Any, create_shape: CreateShape | None = None) -> None:
         super().__init__(simulator)
         # The clock starts at 0; unix times count from when the simulator was made.
         self.epoch = int(time.time())
+        chosen = create_shape or os.environ.get(CREATE_SHAPE_ENV, "both") or "both"
+        if chosen not in CREATE_SHAPES:
+            raise ValueError(f"{CREATE_SHAPE_ENV} must be one of {CREATE_SHAPES}, not {chosen!r}")
+        self.create_shape: CreateShape = chosen
 
     def error(self, status: int, code: str, message: str) -> dict[str, Any]:
         kind = _ERROR_TYPES.get(status, "server_error" if status >= 500 else "api_error")
@@ -53,7 +69,12 @@ class SirayShape(ProviderShape):
     # --- tasks --------------------------------------------------------------------------------
     async def create_video_generation(self, context: Context) -> Response:
         job = self.simulator.create_job(context, prompt=context.body.get("prompt"))
-        return self.json({"code": "success", "message": "", "data": {"task_id": job.id}})
+        documented = {"code": "success", "message": "", "data": {"task_id": job.id}}
+        if self.create_shape == "documented":
+            return self.json(documented)
+        if self.create_shape == "flat":
+            return self.json({"task_id": job.id, "id": job.id})
+        return self.json({**documented, "task_id": job.id})
 
     def task_data(self, job: SimJob, now: float) -> dict[str, Any]:
         phase = job.phase(now)

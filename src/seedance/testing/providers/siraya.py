@@ -1,7 +1,8 @@
-"""Siraya as 002_c35801f01b0052f1.txt and provider-notes.md document it: ``POST
+"""Siraya as 002_c35801f01b0052f1.txt, provider-notes.md and public client code show it: ``POST
 /videos/generations`` answers with an OpenAI-style job (``{id: "video_...", object: "video",
-status, ...}``) polled with the inferred ``GET /videos/{video_id}``; errors are
-``{error: {message, type, param, code}}`` with the HTTP status as a numeric ``code``.
+status, ...}``) polled with ``GET /videos/{video_id}`` until it is ``completed`` with an
+``output_url`` (kent0908/the-blue-wing polls it so); errors are ``{error: {message, type, param,
+code}}`` with the HTTP status as a numeric ``code``.
 
 The create call's other documented answer, the synchronous video list, is never given: a job can
 be polled, follows the simulator's clock and can fail, which the list cannot."""
@@ -20,8 +21,8 @@ from ._base import ProviderShape
 
 __all__ = ["SHAPE"]
 
-# Only `processing` is documented; `queued`, `completed` and `failed` are OpenAI's video job
-# vocabulary, as the facade adapter reads it. No cancel operation: a cancelled job has failed.
+# `processing` is documented, `completed` and `failed` are what client code reads (the spec's
+# VideoJob.status), `queued` the gateway vocabulary. No cancel operation: a cancelled job failed.
 _STATUS = {
     "queued": "queued",
     "running": "processing",
@@ -66,11 +67,11 @@ class SirayaShape(ProviderShape):
             "created_at": self.epoch + int(job.created),
             "seconds": job.body.get("seconds", 5),
             "model": job.body.get("model", "ByteDance-Seedance-1.5-pro"),
-            # OpenAI's job fields, as the adapter reads them: progress 0-100, url, error.
+            # The spec's job fields: progress 0-100, output_url, error.
             "progress": int(job.progress(min(now, job.finished_at())) * 100),
         }
         if phase == "succeeded":
-            body["url"] = self.simulator.video_url(job)
+            body["output_url"] = self.simulator.video_url(job)
         elif body["status"] == "failed":
             body["error"] = {
                 "code": "cancelled" if phase == "cancelled" else "video_generation_failed",

@@ -1,6 +1,6 @@
 from typing import Literal
 
-CreateTaskRequestFrames = Literal[
+FrameCount = Literal[
     29,
     33,
     37,
@@ -69,7 +69,7 @@ CreateTaskRequestFrames = Literal[
     289,
 ]
 
-CREATE_TASK_REQUEST_FRAMES_VALUES: set[CreateTaskRequestFrames] = {
+FRAME_COUNT_VALUES: set[FrameCount] = {
     29,
     33,
     37,
@@ -139,9 +139,7 @@ CREATE_TASK_REQUEST_FRAMES_VALUES: set[CreateTaskRequestFrames] = {
 }
 
 
-def check_create_task_request_frames(value: int) -> CreateTaskRequestFrames:
-    if value in CREATE_TASK_REQUEST_FRAMES_VALUES:
+def check_frame_count(value: int) -> FrameCount:
+    if value in FRAME_COUNT_VALUES:
         return value
-    raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {CREATE_TASK_REQUEST_FRAMES_VALUES!r}"
-    )
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {FRAME_COUNT_VALUES!r}")

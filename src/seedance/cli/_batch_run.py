@@ -1,0 +1,465 @@
+"""The run of ``seedance batch``: every request of a manifest taken as far as the provider allows.
+
+A `Batch` submits the pending requests, waits on the jobs (its own and those an earlier run
+started) and downloads the videos, within the provider's limits (`_pacing`), recording each step
+in the manifest (`_manifest`) and every file it writes (`_batch_files`). Nothing that goes wrong
+for one request ends the others: each row says what happened to it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import sqlite3
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .._async_client import AsyncSeedanceClient
+from .._errors import (
+    APIError,
+    AuthenticationError,
+    DownloadError,
+    DownloadLimitError,
+    InsufficientCreditsError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestError,
+    SeedanceError,
+)
+from .._models import Job, JobStatus, VideoRequest
+from .._redact import redact
+from ..adapters import adapter
+from ._batch_files import (
+    FileRecord,
+    Verdict,
+    clear_leftovers,
+    digest,
+    disk_full,
+    inspect,
+    inspect_rows,
+    place,
+    settle,
+    staging,
+    unrecorded,
+)
+from ._manifest import Manifest, Row
+from ._pacing import Limits, Pacer, Slots, Timebase, documented_limits
+
+__all__ = ["DEFAULT_CONCURRENCY", "Batch", "who"]
+
+DEFAULT_CONCURRENCY = 4
+DOWNLOADS_AT_ONCE = 4
+MAX_RATE_LIMITED = 20
+"""429s one create may meet in a run before it is left pending for the next run."""
+# The key or the account, not the request, is at fault: no other request would fare better.
+_ACCOUNT_ERRORS = (AuthenticationError, PermissionDeniedError, InsufficientCreditsError)
+
+
+@dataclass
+class Batch:
+    """Run every request of a manifest to a downloaded file, as far as the provider allows."""
+
+    client: AsyncSeedanceClient
+    manifest: Manifest
+    timebase: Timebase
+    concurrency: int = DEFAULT_CONCURRENCY
+    timeout: float = 3600.0
+    log: Callable[[str], None] = print
+    overwrite: bool = False
+    """Replace an ``<id>.mp4`` the batch did not write (or that changed since it wrote it)."""
+    verify: bool = True
+    """Check that each download is a complete MP4 (off: videos of another format)."""
+    limits: Limits = field(init=False)
+    pacer: Pacer = field(init=False)
+    stopped: str | None = field(default=None, init=False)
+    """Why the run stopped early (no new creates, no more waiting), when it did."""
+    stopped_by: SeedanceError | None = field(default=None, init=False)
+    capped: int = field(default=0, init=False)
+    """The concurrency the run used, after the provider's cap."""
+    peak: int = field(default=0, init=False)
+    """The most jobs this run had at the provider at once."""
+    held: str | None = field(default=None, init=False)
+    """Why the run sends no new creates (a full disk), while it goes on with the rest."""
+    blocked: set[str] = field(default_factory=set, init=False)
+    """Rows whose target holds a file the batch did not write: neither sent nor downloaded."""
+    unexpected: list[str] = field(default_factory=list, init=False)
+    """One line per unexpected error the run met (a bug, or the manifest's disk)."""
+
+    def __post_init__(self) -> None:
+        # Whatever the run says goes through the redaction: no key, no signed query string.
+        say = self.log
+        self.log = lambda message: say(redact(message))
+        self.provider = self.client.provider
+        self.limits = documented_limits(self.provider)
+        self.pacer = Pacer(self.timebase, self.limits.requests_per_minute)
+        self.polling = adapter(self.provider).polling
+        self._stop = asyncio.Event()
+        self._downloads = asyncio.Semaphore(DOWNLOADS_AT_ONCE)
+
+    @property
+    def out(self) -> Path:
+        return self.manifest.folder
+
+    def target(self, row: Row) -> Path:
+        return self.out / f"{row.id}.mp4"
+
+    def stop(self, reason: str, error: SeedanceError | None = None) -> None:
+        if self.stopped is None:
+            self.stopped = reason
+            self.stopped_by = error
+            self.log(f"stopping: {reason}")
+        self._stop.set()
+
+    async def run(self) -> None:
+        rows = self.manifest.rows()
+        # Hashing files is file I/O: a worker thread (the manifest stays on this one).
+        verdicts = await asyncio.to_thread(inspect_rows, self.out, rows)
+        rows, self.blocked = settle(self.manifest, verdicts, overwrite=self.overwrite, log=self.log)
+        if not any(self._needs_provider(row) for row in rows):
+            return
+        await self._read_limits()
+        cap = self.limits.concurrent_jobs
+        self.capped = min(self.concurrency, cap) if cap else self.concurrency
+        self.log(self._limits_line(cap))
+        if self.stopped:
+            return
+        slots = Slots(self.capped)
+        async with asyncio.TaskGroup() as group:
+            # Jobs a previous run started hold their slots first: they are running already.
+            for row in rows:
+                if row.state == "submitted":
+                    slots.take()
+                    group.create_task(self._guarded(row, self._resume(row, slots)))
+            for row in rows:
+                if row.state == "succeeded" and row.id not in self.blocked:
+                    group.create_task(self._guarded(row, self._fetch(row)))
+            for row in rows:
+                if row.state == "pending" and row.id not in self.blocked:
+                    group.create_task(self._guarded(row, self._new(row, slots)))
+        self.peak = slots.peak
+        limited = self.pacer.rate_limited
+        self.log(
+            f"{self.provider}: {self.pacer.requests} requests, {limited} answered 429;"
+            f" at most {self.peak} job{'s' if self.peak != 1 else ''} at once"
+        )
+
+    def _needs_provider(self, row: Row) -> bool:
+        return row.id not in self.blocked and row.state in ("pending", "submitted", "succeeded")
+
+    async def _guarded(self, row: Row, work: Coroutine[Any, Any, None]) -> None:
+        """Run one row's work; an unexpected error ends that row's work, not the run (a
+        TaskGroup would cancel every other row and end in an ExceptionGroup traceback)."""
+        try:
+            await work
+        except Exception as error:
+            self.unexpected_error(error, row)
+
+    def unexpected_error(self, error: BaseException, row: Row | None = None) -> None:
+        """Report an error nothing expected in one line, and record it on its row."""
+        message = f"unexpected error: {_one_line(error)}"
+        self.unexpected.append(message)
+        if row is None:
+            self.log(message)
+            return
+        try:
+            now = self.manifest.get(row.id) or row
+            state = now.state
+            if state == "submitting":
+                # Raised during the create call: the provider may have accepted it.
+                state = "unknown"
+                message += " (during the create call: it may have been accepted)"
+            self.manifest.update(row.id, state, error=message)
+        except (sqlite3.Error, OSError) as failure:
+            message += f" (not recorded in the manifest: {failure})"
+        self.log(f"{who(row)}: {message}")
+
+    def hold(self, reason: str) -> None:
+        """Send no new creates (the jobs under way go on): their videos could not be saved."""
+        if self.held is None:
+            self.held = reason
+            self.log(f"sending no new requests: {reason}")
+
+    def _limits_line(self, cap: int | None) -> str:
+        if cap and self.concurrency > cap:
+            jobs = f"--concurrency {self.concurrency} capped at {cap} ({self.limits.source})"
+        elif cap:
+            jobs = f"concurrency {self.concurrency} (limit {cap}: {self.limits.source})"
+        else:
+            jobs = f"concurrency {self.concurrency} ({self.limits.source})"
+        rpm = self.limits.requests_per_minute
+        pace = f"; at most {rpm} requests/min, status polls included" if rpm else ""
+        return f"{self.provider}: {jobs}{pace}"
+
+    async def _read_limits(self) -> None:
+        """Genray says each key's own limits (GET /api/v1/account): a plan above Standard gets
+        more; a key without API access is found out before anything is sent."""
+        if "account" not in self.client.capabilities.operations:
+            return
+        for _ in range(3):
+            stamp = await self.pacer.acquire()
+            try:
+                account = await self.client.account()
+            except RateLimitError as error:
+                self.pacer.done(stamp, error)
+                continue
+            except (AuthenticationError, PermissionDeniedError) as error:
+                self.pacer.done(stamp, error)
+                self.stop(f"{error}; nothing was sent", error)
+                return
+            except SeedanceError as error:
+                self.pacer.done(stamp, error)
+                self.log(f"{self.provider}: no account limits ({error}); using documented ones")
+                return
+            self.pacer.done(stamp)
+            rpm = getattr(account, "api_rpm", None)
+            jobs = getattr(account, "api_concurrent", None)
+            if isinstance(rpm, int) and isinstance(jobs, int) and rpm > 0 and jobs > 0:
+                plan = getattr(account, "plan", None)
+                plan_name = plan if isinstance(plan, str) else "account"
+                self.limits = Limits(jobs, rpm, f"the key's {plan_name} plan, per its account")
+                self.pacer.per_minute = rpm
+            return
+
+    # --- one request ------------------------------------------------------------------------
+    async def _new(self, row: Row, slots: Slots) -> None:
+        await slots.acquire()
+        try:
+            row = await self._submit(row)
+            if row.state == "submitted":
+                row = await self._wait(row, first_poll=self.polling.interval(1))
+        finally:
+            await slots.release()
+        if row.state == "succeeded":
+            await self._fetch(row)
+
+    async def _resume(self, row: Row, slots: Slots) -> None:
+        try:
+            self.log(f"{who(row)}: waiting on job {row.job_id} (started by an earlier run)")
+            row = await self._wait(row, first_poll=0.0)
+        finally:
+            await slots.release()
+        if row.state == "succeeded":
+            await self._fetch(row)
+
+    async def _submit(self, row: Row) -> Row:
+        request = VideoRequest(**json.loads(row.request))
+        for _ in range(MAX_RATE_LIMITED):
+            if self.held:
+                return self.manifest.update(row.id, "pending", error=f"not sent: {self.held}")
+            if self.stopped:
+                return row
+            stamp = await self.pacer.acquire()
+            if self.stopped:
+                self.pacer.unused(stamp)
+                return row
+            self.manifest.update(row.id, "submitting")
+            try:
+                job = await self.client.submit(request)
+            except RateLimitError as error:
+                # Rejected, so certainly not accepted: it goes back to the queue.
+                row = self.manifest.update(row.id, "pending", error=f"rate limited: {error}")
+                self.pacer.done(stamp, error)
+                continue
+            except SeedanceError as error:
+                row = self._not_created(row, error)
+                self.pacer.done(stamp, error)
+                return row
+            row = self.manifest.update(row.id, "submitted", job_id=job.id, error=None)
+            self.pacer.done(stamp)
+            self.log(f"{who(row)}: submitted, job {job.id}")
+            if job.status.is_terminal:
+                return self._finished(row, job)
+            return row
+        return row
+
+    def _not_created(self, row: Row, error: SeedanceError) -> Row:
+        """Record a create that raised: unknown whenever the provider may have accepted it (a
+        dropped connection, a 5xx, a redirect, an answer that could not be read), else by what
+        refused it."""
+        if error.may_have_been_accepted:
+            message = f"may have been accepted: {error}"
+            self.log(f"{who(row)}: unknown: {message}")
+            return self.manifest.update(row.id, "unknown", error=message)
+        if isinstance(error, (*_ACCOUNT_ERRORS, NotFoundError)):
+            # Not this request's fault (the key, the account, or no create endpoint at this
+            # base URL): no other request would fare better.
+            self.stop(f"{error}; fix it and run the batch again", error)
+            return self.manifest.update(row.id, "pending", error=f"not accepted: {error}")
+        if isinstance(error, RequestError | APIError):
+            self.log(f"{who(row)}: rejected: {error}")
+            return self.manifest.update(row.id, "failed", error=f"rejected: {error}")
+        self.log(f"{who(row)}: not sent: {error}")
+        return self.manifest.update(row.id, "pending", error=f"not sent: {error}")
+
+    async def _wait(self, row: Row, *, first_poll: float) -> Row:
+        assert row.job_id is not None
+        deadline = self.timebase.now() + self.timeout
+        await self._nap(first_poll)
+        polls = 0
+        while not self.stopped:
+            if self.timebase.now() >= deadline:
+                message = f"not finished within {self.timeout:g}s; run the batch again to wait on"
+                return self.manifest.update(row.id, "submitted", error=message)
+            stamp = await self.pacer.acquire()
+            try:
+                job = await self.client.get(row.job_id)
+            except NotFoundError as error:
+                self.pacer.done(stamp, error)
+                message = f"the provider no longer knows job {row.job_id}: {error}"
+                if self.manifest.meta("simulated") == "true":
+                    message += " (--simulated jobs end with the process that ran them)"
+                self.log(f"{who(row)}: failed: {message}")
+                return self.manifest.update(row.id, "failed", error=message)
+            except (AuthenticationError, PermissionDeniedError) as error:
+                self.pacer.done(stamp, error)
+                self.stop(f"{error}; fix it and run the batch again", error)
+                return row
+            except RateLimitError as error:
+                self.pacer.done(stamp, error)
+                continue
+            except SeedanceError as error:
+                # The job goes on whatever a poll met: poll again later.
+                self.pacer.done(stamp, error)
+                self.log(f"{who(row)}: polling job {row.job_id} failed ({error}); retrying")
+            else:
+                self.pacer.done(stamp)
+                if job.status.is_terminal:
+                    return self._finished(row, job)
+            polls += 1
+            await self._nap(self.polling.interval(polls))
+        return row
+
+    def _finished(self, row: Row, job: Job) -> Row:
+        if job.status is JobStatus.SUCCEEDED and job.video_url:
+            self.log(f"{who(row)}: job {job.id} succeeded")
+            return self.manifest.update(row.id, "succeeded", video_url=job.video_url, error=None)
+        if job.status is JobStatus.SUCCEEDED:
+            reason = "succeeded without a video URL"
+        else:
+            reason = job.status.value + (f": {job.error.message}" if job.error else "")
+        self.log(f"{who(row)}: job {job.id} {reason}")
+        return self.manifest.update(row.id, "failed", error=f"job {reason}")
+
+    async def _fetch(self, row: Row) -> None:
+        """Download a succeeded job's video, unless the file the batch wrote is there already;
+        never over a file the batch did not write (unless --overwrite)."""
+        target = self.target(row)
+        verdict = await asyncio.to_thread(inspect, target, row.file)
+        if verdict is Verdict.OURS:
+            self.manifest.update(row.id, "downloaded", error=None)
+            return
+        if verdict is not Verdict.MISSING and not self.overwrite:
+            self._refuse(row, target, verdict)
+            return
+        async with self._downloads:
+            if self.stopped:
+                return
+            await self._download(row, target)
+
+    async def _download(self, row: Row, target: Path) -> None:
+        """Download to a staging file, record its size and SHA-256, then move it into place."""
+        staged = staging(target)
+        fetched = await self._fetch_staged(row, staged)
+        if fetched is None:
+            return
+        row, record = fetched
+        # Recorded before it is moved into place: a run killed in between finds a file it knows.
+        row = self.manifest.update(row.id, "succeeded", file=record, error=None)
+        try:
+            placed = place(staged, target, overwrite=self.overwrite)
+        except OSError as error:
+            message = f"could not move the download to {target}: {error}; run the batch again"
+            self.log(f"{who(row)}: {message}")
+            self.manifest.update(row.id, "succeeded", file=None, error=message)
+            return
+        if not placed:  # a file appeared there during the download
+            self.manifest.update(row.id, "succeeded", file=None)
+            self._refuse(row, target, Verdict.FOREIGN)
+            return
+        self.manifest.update(row.id, "downloaded", error=None)
+        self.log(f"{who(row)}: downloaded {target} ({record.size:,} bytes)")
+
+    async def _fetch_staged(self, row: Row, staged: Path) -> tuple[Row, FileRecord] | None:
+        """The video in *staged* and its record; None when it failed (recorded on the row)."""
+        fresh_tried = False
+        while row.video_url is not None:  # `Manifest.check` refuses a row without: belt, braces
+            try:
+                clear_leftovers(self.target(row))  # what a run killed mid-download left
+                await self.client.download(row.video_url, staged, verify=self.verify)
+                return row, await asyncio.to_thread(digest, staged)
+            except (DownloadError, OSError) as error:
+                with contextlib.suppress(OSError):
+                    staged.unlink(missing_ok=True)
+                if disk_full(error):
+                    self.hold(f"the disk is full ({error}); free some space and run again")
+                # Signed URLs expire: one fresh URL, unless no URL could help.
+                elif not fresh_tried and not isinstance(error, DownloadLimitError):
+                    fresh_tried = True
+                    fresh = await self._fresh_url(row)
+                    if fresh is not None:
+                        row = self.manifest.update(row.id, "succeeded", video_url=fresh)
+                        self.log(f"{who(row)}: download failed ({error}); trying a fresh URL")
+                        continue
+                message = f"download failed: {error}; run the batch again to retry"
+                self.log(f"{who(row)}: {message}")
+                self.manifest.update(row.id, "succeeded", error=message)
+                return None
+        self.manifest.update(row.id, "failed", error="succeeded without a video URL")
+        return None
+
+    def _refuse(self, row: Row, target: Path, verdict: Verdict) -> None:
+        message = unrecorded(target, verdict)
+        self.log(f"{who(row)}: {message}")
+        self.manifest.update(row.id, "succeeded", error=f"not downloaded: {message}")
+
+    async def _fresh_url(self, row: Row) -> str | None:
+        """The job's video URL now, when it differs from the recorded one (they expire)."""
+        if row.job_id is None:
+            return None
+        stamp = await self.pacer.acquire()
+        try:
+            job = await self.client.get(row.job_id)
+        except SeedanceError as error:
+            self.pacer.done(stamp, error)
+            return None
+        self.pacer.done(stamp)
+        return job.video_url if job.video_url and job.video_url != row.video_url else None
+
+    async def _nap(self, seconds: float) -> None:
+        """Sleep on the provider's clock, or less if the run is stopped."""
+        if seconds <= 0 or self.stopped:
+            return
+        sleeping = asyncio.ensure_future(self.timebase.sleep(seconds))
+        stopping = asyncio.ensure_future(self._stop.wait())
+        try:
+            await asyncio.wait({sleeping, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            sleeping.cancel()
+            stopping.cancel()
+
+
+def who(row: Row) -> str:
+    """How the log and the report name a row: its line and id."""
+    return f"line {row.line} ({row.id})"
+
+
+def _one_line(error: BaseException) -> str:
+    """An unexpected error in one line (an ExceptionGroup: its first leaf, and how many)."""
+    leaves: list[BaseException] = []
+
+    def walk(item: BaseException) -> None:
+        if isinstance(item, BaseExceptionGroup):
+            for inner in item.exceptions:
+                walk(inner)
+        else:
+            leaves.append(item)
+
+    walk(error)
+    first = leaves[0] if leaves else error
+    text = " ".join(str(first).split()) or "no message"
+    more = f" (and {len(leaves) - 1} more)" if len(leaves) > 1 else ""
+    return redact(f"{type(first).__name__}: {text}{more}")
