@@ -1,7 +1,7 @@
 """Helpers shared by the reliability benchmarks (concurrency, polling, soak, hostile).
 
-Nothing here changes the package: the clients' sleeps are pointed at a simulator's clock the way
-``tests/simulator/conftest.py`` does it, and restored afterwards.
+Nothing here changes the package: clients are given a clock (a simulator's, or `FakeTime`) to
+sleep on, as any caller can.
 """
 
 from __future__ import annotations
@@ -14,17 +14,13 @@ import re
 import signal
 import statistics
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from seedance import SeedanceError, VideoRequest
-from seedance import _async_client as async_client_module
-from seedance import _client as client_module
-from seedance import _download as download_module
-from seedance import _retry as retry_module
 from seedance.adapters import adapter, provider_names
 
 __all__ = [
@@ -40,7 +36,6 @@ __all__ = [
     "profile_request",
     "rss_kib",
     "sha256",
-    "sleeps_on",
     "watchdog",
 ]
 
@@ -73,36 +68,10 @@ def median(values: list[float]) -> float:
 
 
 # --- time -------------------------------------------------------------------------------------
-@contextlib.contextmanager
-def sleeps_on(advance: Callable[[float], None]) -> Iterator[None]:
-    """Every sleep of the clients and downloads calls *advance* instead of waiting."""
-
-    async def async_advance(seconds: float) -> None:
-        advance(seconds)
-
-    saved = (
-        client_module._sleep,
-        async_client_module._sleep,
-        download_module._sleep,
-        download_module._async_sleep,
-    )
-    client_module._sleep = advance  # type: ignore[assignment]
-    async_client_module._sleep = async_advance  # type: ignore[assignment]
-    download_module._sleep = advance  # type: ignore[assignment]
-    download_module._async_sleep = async_advance  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        (
-            client_module._sleep,
-            async_client_module._sleep,
-            download_module._sleep,
-            download_module._async_sleep,
-        ) = saved
-
-
 class FakeTime:
-    """A fake monotonic clock that the clients' sleeps move (deadlines read it too)."""
+    """A `seedance.Clock` that only moves when the clients sleep on it."""
+
+    real_time = False
 
     def __init__(self) -> None:
         self.now = 0.0
@@ -116,15 +85,11 @@ class FakeTime:
     def monotonic(self) -> float:
         return self.now
 
-    @contextlib.contextmanager
-    def installed(self) -> Iterator[FakeTime]:
-        saved = retry_module._monotonic
-        retry_module._monotonic = self.monotonic
-        try:
-            with sleeps_on(self.advance):
-                yield self
-        finally:
-            retry_module._monotonic = saved
+    def sleep(self, seconds: float) -> None:
+        self.advance(seconds)
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.advance(seconds)
 
 
 # --- hang detection ---------------------------------------------------------------------------

@@ -406,16 +406,18 @@ def _excerpt(case: Case, provider: str) -> dict[str, Any]:
 
 # --- the run -------------------------------------------------------------------------------------
 class _Harness:
-    def __init__(self) -> None:
+    def __init__(self, clock: FakeTime) -> None:
         self.case: Case = (200, [], b"", False)
         self.provider = PROVIDERS[0]
         transport = httpx.MockTransport(self._serve)
         self.sync = {
-            p: SeedanceClient(p, api_key="sk_hostile", transport=transport) for p in PROVIDERS
+            p: SeedanceClient(p, api_key="sk_hostile", transport=transport, clock=clock)
+            for p in PROVIDERS
         }
         self.loop = asyncio.new_event_loop()
         self.asyncs = {
-            p: AsyncSeedanceClient(p, api_key="sk_hostile", transport=transport) for p in PROVIDERS
+            p: AsyncSeedanceClient(p, api_key="sk_hostile", transport=transport, clock=clock)
+            for p in PROVIDERS
         }
         self.requests = {p: profile_request(p) for p in PROVIDERS}
         self.examples = 0
@@ -541,11 +543,10 @@ def run(quick: bool) -> dict[str, Any]:
     examples = 500 if quick else 10_000
     previous = signal.signal(signal.SIGALRM, _alarm)
     fake = FakeTime()
-    harness = _Harness()
+    harness = _Harness(fake)
     started = time.perf_counter()
     try:
-        with fake.installed():
-            _drive(examples, harness.feed)
+        _drive(examples, harness.feed)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

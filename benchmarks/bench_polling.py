@@ -28,7 +28,7 @@ import httpx
 from seedance import AsyncSeedanceClient, PollingPolicy, SeedanceClient
 from seedance.testing import ManualClock, Simulator
 
-from ._reliability import PROVIDERS, get_operation, profile_request, sleeps_on
+from ._reliability import PROVIDERS, get_operation, profile_request
 
 DURATIONS = (30, 60, 120)
 QUEUE_SECONDS = 2.0
@@ -66,34 +66,33 @@ def _one_job(
     status_op = get_operation(provider)
     seen: list[tuple[float, str]] = []
     request = profile_request(provider)
-    with sleeps_on(clock.advance):
-        if use_async:
+    if use_async:
 
-            async def hook(req: httpx.Request) -> None:
-                seen.append((clock.now(), req.method))
+        async def hook(req: httpx.Request) -> None:
+            seen.append((clock.now(), req.method))
 
-            async def go() -> tuple[Any, float]:
-                http = sim.async_http_client()
-                http.event_hooks = {"request": [hook]}
-                async with AsyncSeedanceClient(
-                    provider, api_key="sk_simulator", http_client=http, polling=polling
-                ) as client:
-                    job = await client.submit(request)
-                    done = await client.wait(job)
-                    await http.aclose()
-                    return done, clock.now()
-
-            done, seen_at = asyncio.run(go())
-        else:
-            http = sim.http_client()
-            http.event_hooks = {"request": [lambda req: seen.append((clock.now(), req.method))]}
-            with SeedanceClient(
-                provider, api_key="sk_simulator", http_client=http, polling=polling
+        async def go() -> tuple[Any, float]:
+            http = sim.async_http_client()
+            http.event_hooks = {"request": [hook]}
+            async with AsyncSeedanceClient(
+                provider, api_key="sk_simulator", http_client=http, polling=polling, clock=clock
             ) as client:
-                job = client.submit(request)
-                done = client.wait(job)
-            http.close()
-            seen_at = clock.now()
+                job = await client.submit(request)
+                done = await client.wait(job)
+                await http.aclose()
+                return done, clock.now()
+
+        done, seen_at = asyncio.run(go())
+    else:
+        http = sim.http_client()
+        http.event_hooks = {"request": [lambda req: seen.append((clock.now(), req.method))]}
+        with SeedanceClient(
+            provider, api_key="sk_simulator", http_client=http, polling=polling, clock=clock
+        ) as client:
+            job = client.submit(request)
+            done = client.wait(job)
+        http.close()
+        seen_at = clock.now()
     sim_job = sim.jobs[done.id]
     finished = sim_job.finished_at()
     polls = [t for t, method in seen if method == "GET"]

@@ -58,7 +58,6 @@ from ._reliability import (
     describe_exception,
     profile_request,
     sha256,
-    sleeps_on,
     watchdog,
 )
 
@@ -282,48 +281,47 @@ def _soak_provider(
 
     half = count // 2
     started = time.perf_counter()
-    with sleeps_on(clock.advance):
-        client = sim.client()
-        try:
-            for index in range(first, first + half):
-                record = Record(provider, "sync", f"soak-job-{index}", expected=_expect(index))
-                records.append(record)
+    client = sim.client()
+    try:
+        for index in range(first, first + half):
+            record = Record(provider, "sync", f"soak-job-{index}", expected=_expect(index))
+            records.append(record)
+            try:
+                with watchdog(JOB_LIMIT):
+                    _sync_job(client, record, request_for(index), folder / f"{index}.mp4")
+            except BaseException as error:
+                _guarded(record, error)
+    finally:
+        client.close()
+
+    async def run_async() -> None:
+        client = sim.async_client()
+        gate = asyncio.Semaphore(ASYNC_CONCURRENCY.get(provider, DEFAULT_CONCURRENCY))
+
+        async def one(index: int) -> None:
+            record = Record(provider, "async", f"soak-job-{index}", expected=_expect(index))
+            records.append(record)
+            async with gate:
                 try:
-                    with watchdog(JOB_LIMIT):
-                        _sync_job(client, record, request_for(index), folder / f"{index}.mp4")
+                    await asyncio.wait_for(
+                        _async_job(client, record, request_for(index), folder / f"{index}.mp4"),
+                        JOB_LIMIT,
+                    )
                 except BaseException as error:
                     _guarded(record, error)
-        finally:
-            client.close()
-
-        async def run_async() -> None:
-            client = sim.async_client()
-            gate = asyncio.Semaphore(ASYNC_CONCURRENCY.get(provider, DEFAULT_CONCURRENCY))
-
-            async def one(index: int) -> None:
-                record = Record(provider, "async", f"soak-job-{index}", expected=_expect(index))
-                records.append(record)
-                async with gate:
-                    try:
-                        await asyncio.wait_for(
-                            _async_job(client, record, request_for(index), folder / f"{index}.mp4"),
-                            JOB_LIMIT,
-                        )
-                    except BaseException as error:
-                        _guarded(record, error)
-
-            try:
-                await asyncio.gather(*(one(i) for i in range(first + half, first + count)))
-            finally:
-                await client.aclose()
 
         try:
-            with watchdog(JOB_LIMIT * count):
-                asyncio.run(run_async())
-        except Hang:
-            for record in records:
-                if record.mode == "async" and record.terminal is None:
-                    record.hang = True
+            await asyncio.gather(*(one(i) for i in range(first + half, first + count)))
+        finally:
+            await client.aclose()
+
+    try:
+        with watchdog(JOB_LIMIT * count):
+            asyncio.run(run_async())
+    except Hang:
+        for record in records:
+            if record.mode == "async" and record.terminal is None:
+                record.hang = True
     elapsed = time.perf_counter() - started
 
     # What the simulator knows: its jobs by tag, and the faults each download met.

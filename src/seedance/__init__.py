@@ -19,6 +19,7 @@ from typing import overload
 
 from ._async_client import AsyncSeedanceClient
 from ._capabilities import ModelCapabilities, ProviderCapabilities
+from ._clock import Clock, SystemClock
 from ._client import SeedanceClient
 from ._config import MissingAPIKeyError
 from ._errors import (
@@ -60,6 +61,7 @@ __all__ = [
     "AsyncSeedanceClient",
     "AuthenticationError",
     "BadRequestError",
+    "Clock",
     "ConflictError",
     "DownloadError",
     "DownloadLimitError",
@@ -86,6 +88,7 @@ __all__ = [
     "SeedanceClient",
     "SeedanceError",
     "ServerError",
+    "SystemClock",
     "UnprocessableEntityError",
     "UnsupportedError",
     "VideoRequest",

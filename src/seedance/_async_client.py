@@ -14,6 +14,7 @@ import httpx
 from ._bounded import bound_pools, request_deadline
 from ._capabilities import ProviderCapabilities
 from ._client import TRANSIENT, OnUpdate
+from ._clock import Clock
 from ._download import ProgressCallback, download_async
 from ._engine import DEFAULT_TIMEOUT, Engine, OutOfTime, job_id_of
 from ._errors import DownloadError, ResponseError, WaitTimeoutError
@@ -24,9 +25,6 @@ from ._webhooks import DEFAULT_TOLERANCE, JobEvents
 from .adapters import Call
 
 __all__ = ["AsyncSeedanceClient"]
-
-# How the client waits between attempts and polls (tests replace it to run without waiting).
-_sleep = asyncio.sleep
 
 
 class AsyncSeedanceClient:
@@ -57,6 +55,7 @@ class AsyncSeedanceClient:
         retry: RetryPolicy | None = None,
         polling: PollingPolicy | None = None,
         limits: Limits | None = None,
+        clock: Clock | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
@@ -64,7 +63,7 @@ class AsyncSeedanceClient:
             retry = RetryPolicy(max_retries=max_retries)
         self._engine = Engine(
             provider, api_key=api_key, base_url=base_url, retry=retry, polling=polling,
-            timeout=timeout, limits=limits,
+            timeout=timeout, limits=limits, clock=clock,
         )  # fmt: skip
         self._owns_http = http_client is None
         self._transport = transport
@@ -132,7 +131,7 @@ class AsyncSeedanceClient:
         if isinstance(job, Job) and job.status.is_terminal:
             return self._engine.finished(job)
         job_id = job_id_of(job)
-        deadline = Deadline(timeout)
+        deadline = Deadline(timeout, clock=self._engine.clock)
         last = job if isinstance(job, Job) else None
         try:
             poll = 0
@@ -147,15 +146,7 @@ class AsyncSeedanceClient:
                 pause = deadline.clip(self._engine.polling.interval(poll))
                 if deadline.expired:
                     raise self._timed_out(job_id, timeout, last)
-                pushed = None
-                if events is not None:
-                    # A signed, verified terminal update comes at once; a hint no sooner than
-                    # `initial` s after the last poll, so forged deliveries cannot speed up polling.
-                    pushed = await events._next_update_async(
-                        job_id, pause, hold=self._engine.polling.initial
-                    )
-                else:
-                    await _sleep(pause)
+                pushed = await self._pause(job_id, pause, events)
                 if (
                     pushed is not None
                     and pushed.status.is_terminal
@@ -223,7 +214,7 @@ class AsyncSeedanceClient:
         return await download_async(
             self._http, url, Path(path), headers=self._engine.download_headers(url),
             retry=self._engine.retry, limits=self._engine.limits, timeout=self._engine.timeout,
-            on_progress=on_progress, verify=verify,
+            on_progress=on_progress, verify=verify, clock=self._engine.clock,
         )  # fmt: skip
 
     # --- provider extras ----------------------------------------------------------------------
@@ -296,6 +287,18 @@ class AsyncSeedanceClient:
                 raise self._timed_out(job_id, timeout, last) from error
             raise
 
+    async def _pause(self, job_id: str, seconds: float, events: JobEvents | None) -> Job | None:
+        """`SeedanceClient._pause`, awaited."""
+        clock = self._engine.clock
+        if events is None:
+            await clock.async_sleep(seconds)
+            return None
+        if clock.real_time:
+            hold = self._engine.polling.initial
+            return await events._next_update_async(job_id, seconds, hold=hold)
+        await clock.async_sleep(seconds)
+        return await events._next_update_async(job_id, 0.0, hold=0.0)
+
     def _timed_out(self, job_id: str, timeout: float | None, last: Job | None) -> WaitTimeoutError:
         return WaitTimeoutError(job_id, provider=self.provider, timeout=timeout or 0.0, last=last)
 
@@ -325,7 +328,7 @@ class AsyncSeedanceClient:
                         delay = engine.retry_delay(call, attempt, deadline, error=error)
                         if delay is None:
                             raise
-            await _sleep(delay)
+            await self._engine.clock.async_sleep(delay)
 
     async def _send(self, request: httpx.Request, call: Call, end: float | None) -> httpx.Response:
         """One attempt: send, and read the whole answer within the deadline and size limit."""

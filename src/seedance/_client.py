@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import ModuleType, TracebackType
@@ -13,6 +12,7 @@ import httpx
 
 from ._bounded import bound_pools, request_deadline
 from ._capabilities import ProviderCapabilities
+from ._clock import Clock
 from ._download import ProgressCallback, download_sync
 from ._engine import DEFAULT_TIMEOUT, Engine, OutOfTime, job_id_of
 from ._errors import (
@@ -34,8 +34,6 @@ __all__ = ["SeedanceClient"]
 OnUpdate = Callable[[Job], None]
 # Errors a poll may hit that say nothing about the job itself; at the deadline they end the wait.
 TRANSIENT = (APIConnectionError, ServerError, RateLimitError)
-# How the client waits between attempts and polls (tests replace it to run without waiting).
-_sleep = time.sleep
 
 
 class SeedanceClient:
@@ -63,6 +61,7 @@ class SeedanceClient:
         retry: RetryPolicy | None = None,
         polling: PollingPolicy | None = None,
         limits: Limits | None = None,
+        clock: Clock | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
@@ -70,7 +69,7 @@ class SeedanceClient:
             retry = RetryPolicy(max_retries=max_retries)
         self._engine = Engine(
             provider, api_key=api_key, base_url=base_url, retry=retry, polling=polling,
-            timeout=timeout, limits=limits,
+            timeout=timeout, limits=limits, clock=clock,
         )  # fmt: skip
         self._owns_http = http_client is None
         self._transport = transport
@@ -138,7 +137,7 @@ class SeedanceClient:
         if isinstance(job, Job) and job.status.is_terminal:
             return self._engine.finished(job)
         job_id = job_id_of(job)
-        deadline = Deadline(timeout)
+        deadline = Deadline(timeout, clock=self._engine.clock)
         last = job if isinstance(job, Job) else None
         try:
             poll = 0
@@ -153,13 +152,7 @@ class SeedanceClient:
                 pause = deadline.clip(self._engine.polling.interval(poll))
                 if deadline.expired:
                     raise self._timed_out(job_id, timeout, last)
-                pushed = None
-                if events is not None:
-                    # A signed, verified terminal update comes at once; a hint no sooner than
-                    # `initial` s after the last poll, so forged deliveries cannot speed up polling.
-                    pushed = events._next_update(job_id, pause, hold=self._engine.polling.initial)
-                else:
-                    _sleep(pause)
+                pushed = self._pause(job_id, pause, events)
                 if (
                     pushed is not None
                     and pushed.status.is_terminal
@@ -227,7 +220,7 @@ class SeedanceClient:
         return download_sync(
             self._http, url, Path(path), headers=self._engine.download_headers(url),
             retry=self._engine.retry, limits=self._engine.limits, timeout=self._engine.timeout,
-            on_progress=on_progress, verify=verify,
+            on_progress=on_progress, verify=verify, clock=self._engine.clock,
         )  # fmt: skip
 
     # --- provider extras ----------------------------------------------------------------------
@@ -296,6 +289,22 @@ class SeedanceClient:
                 raise self._timed_out(job_id, timeout, last) from error
             raise
 
+    def _pause(self, job_id: str, seconds: float, events: JobEvents | None) -> Job | None:
+        """Sleep between polls; with *events*, listen for the job's updates meanwhile.
+
+        A signed, verified terminal update comes at once; a hint no sooner than the polling
+        policy's `initial` s, so that forged deliveries cannot speed up polling. On a clock that
+        is not wall time (a simulator's, a test's), deliveries are looked at after the sleep.
+        """
+        clock = self._engine.clock
+        if events is None:
+            clock.sleep(seconds)
+            return None
+        if clock.real_time:
+            return events._next_update(job_id, seconds, hold=self._engine.polling.initial)
+        clock.sleep(seconds)
+        return events._next_update(job_id, 0.0, hold=0.0)
+
     def _timed_out(self, job_id: str, timeout: float | None, last: Job | None) -> WaitTimeoutError:
         return WaitTimeoutError(job_id, provider=self.provider, timeout=timeout or 0.0, last=last)
 
@@ -325,7 +334,7 @@ class SeedanceClient:
                         delay = engine.retry_delay(call, attempt, deadline, error=error)
                         if delay is None:
                             raise
-            _sleep(delay)
+            self._engine.clock.sleep(delay)
 
     def _send(self, request: httpx.Request, call: Call, end: float | None) -> httpx.Response:
         """One attempt: send, and read the whole answer within the deadline and size limit."""

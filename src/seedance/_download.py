@@ -10,7 +10,6 @@ download keeps to its `Limits`: ``max_download_bytes``, ``download_stall_timeout
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import time
 from collections.abc import AsyncIterable, Iterable
@@ -19,6 +18,7 @@ from pathlib import Path
 import httpx
 
 from ._bounded import request_deadline
+from ._clock import SYSTEM_CLOCK, Clock
 from ._config import logger
 from ._errors import DownloadError, DownloadLimitError
 from ._limits import Limits
@@ -28,9 +28,6 @@ from ._retry import Deadline, RetryPolicy
 
 __all__ = ["ProgressCallback", "download_async", "download_sync"]
 
-# How downloads wait before resuming (tests replace them to run without waiting).
-_sleep = time.sleep
-_async_sleep = asyncio.sleep
 _CONNECT_TIMEOUT = 10.0
 _RETRYABLE = (httpx.RequestError, RetryableStatusError, TruncatedError)
 
@@ -39,14 +36,19 @@ class _Run:
     """The bounds of one download across its attempts: deadline, timeouts, retries."""
 
     def __init__(
-        self, url: str, retry: RetryPolicy, limits: Limits, timeout: httpx.Timeout | None
+        self,
+        url: str,
+        retry: RetryPolicy,
+        limits: Limits,
+        timeout: httpx.Timeout | None,
+        clock: Clock,
     ) -> None:
         # Quoted: a character right after a redacted query string would be read as part of it.
         self.shown = repr(redact_url(url))
         self.retry = retry
         self.limits = limits
         self.base = timeout or httpx.Timeout(None, connect=_CONNECT_TIMEOUT)
-        self.deadline = Deadline(limits.download_timeout)
+        self.deadline = Deadline(limits.download_timeout, clock=clock)
         self.attempt = 0
 
     def next_attempt(self, partial: Partial) -> httpx.Timeout:
@@ -132,6 +134,7 @@ def download_sync(
     timeout: httpx.Timeout | None = None,
     on_progress: ProgressCallback | None = None,
     verify: bool = True,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> Path:
     """Download *url* to *target* atomically, within *limits*; the target path is returned.
 
@@ -144,7 +147,7 @@ def download_sync(
     PosixPath('cat.mp4')
     """
     limits = limits or Limits()
-    run = _Run(url, retry, limits, timeout)
+    run = _Run(url, retry, limits, timeout, clock)
     partial = Partial(target, run.shown, limits.max_download_bytes)
     try:
         while True:
@@ -161,7 +164,7 @@ def download_sync(
                     body.end(on_progress)
                 return partial.finish(verify=verify)
             except _RETRYABLE as error:
-                _sleep(run.delay(partial, error))
+                clock.sleep(run.delay(partial, error))
     except BaseException:
         partial.discard()
         raise
@@ -178,6 +181,7 @@ async def download_async(
     timeout: httpx.Timeout | None = None,
     on_progress: ProgressCallback | None = None,
     verify: bool = True,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> Path:
     """The async twin of `download_sync`.
 
@@ -186,7 +190,7 @@ async def download_async(
     PosixPath('cat.mp4')
     """
     limits = limits or Limits()
-    run = _Run(url, retry, limits, timeout)
+    run = _Run(url, retry, limits, timeout, clock)
     partial = Partial(target, run.shown, limits.max_download_bytes)
     try:
         while True:
@@ -203,7 +207,7 @@ async def download_async(
                         body.end(on_progress)
                 return partial.finish(verify=verify)
             except _RETRYABLE as error:
-                await _async_sleep(run.delay(partial, error))
+                await clock.async_sleep(run.delay(partial, error))
     except BaseException:
         partial.discard()
         raise

@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 
 from ._bounded import ACCEPT_ENCODING, AnswerReader
+from ._clock import SYSTEM_CLOCK, Clock
 from ._config import logger, resolve_api_key, resolve_base_url, same_origin
 from ._errors import (
     APIConnectionError,
@@ -62,6 +63,7 @@ class Engine:
         polling: PollingPolicy | None,
         timeout: httpx.Timeout | float,
         limits: Limits | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.adapter: Adapter = adapter(provider)
         self.provider = provider
@@ -70,6 +72,7 @@ class Engine:
         self.base_url = resolve_base_url(provider, base_url, self.adapter.base_url)
         self.retry = retry or RetryPolicy()
         self.limits = limits or Limits()
+        self.clock: Clock = clock or SYSTEM_CLOCK
         self.polling = polling or self.adapter.polling
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         phases = [self.timeout.connect, self.timeout.read, self.timeout.write, self.timeout.pool]
@@ -119,7 +122,7 @@ class Engine:
     def call_deadline(self) -> Deadline:
         """The deadline of one call made outside a wait: every attempt and retry sleep within
         the client's timeout."""
-        return Deadline(self.request_timeout, ends_wait=False)
+        return Deadline(self.request_timeout, clock=self.clock, ends_wait=False)
 
     def _budget(self, deadline: Deadline) -> float | None:
         remaining = deadline.remaining()

@@ -9,13 +9,14 @@ answered 429 (rate limited). Reads are retried on connection errors, timeouts, 4
 from __future__ import annotations
 
 import random
-import time
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 import attrs
 import httpx
+
+from ._clock import Clock
 
 __all__ = ["PollingPolicy", "RetryPolicy", "parse_retry_after"]
 
@@ -112,10 +113,6 @@ class PollingPolicy:
         return min(self.maximum, self.initial * self.multiplier ** (poll - 1))
 
 
-# The clock deadlines read (tests replace it with a fake one).
-_monotonic = time.monotonic
-
-
 class Deadline:
     """One deadline shared by every attempt and retry sleep of a call, or every poll of a wait.
 
@@ -123,13 +120,14 @@ class Deadline:
     when it does not fit in a single call's (``ends_wait=False``), the last outcome is raised.
     """
 
-    def __init__(self, timeout: float | None, *, ends_wait: bool = True) -> None:
+    def __init__(self, timeout: float | None, *, clock: Clock, ends_wait: bool = True) -> None:
         self.timeout = timeout
         self.ends_wait = ends_wait
-        self._end = None if timeout is None else _monotonic() + timeout
+        self._clock = clock
+        self._end = None if timeout is None else clock.monotonic() + timeout
 
     def remaining(self) -> float | None:
-        return None if self._end is None else self._end - _monotonic()
+        return None if self._end is None else self._end - self._clock.monotonic()
 
     @property
     def expired(self) -> bool:

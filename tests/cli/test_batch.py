@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from seedance import PollingPolicy, VideoRequest, _async_client, _download
+from seedance import PollingPolicy, VideoRequest
 from seedance.cli import app
 from seedance.cli._batch import (
     BATCH_RETRY,
@@ -48,8 +48,6 @@ def sim(monkeypatch: pytest.MonkeyPatch) -> Simulator:
     simulator = Simulator("genray")
     clock = simulator.clock
     assert isinstance(clock, ManualClock)
-    monkeypatch.setattr(_async_client, "_sleep", clock.async_advance)
-    monkeypatch.setattr(_download, "_async_sleep", clock.async_advance)
     return simulator
 
 

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.test_batch import prompts, run, write_jobs
-from seedance import DownloadError, _async_client, _download
+from seedance import DownloadError
 from seedance._async_client import AsyncSeedanceClient
 from seedance.cli import app
 from seedance.cli._batch_files import FileRecord, Verdict, digest, inspect, place
@@ -33,8 +33,6 @@ def sim(monkeypatch: pytest.MonkeyPatch) -> Simulator:
     simulator = Simulator("genray")
     clock = simulator.clock
     assert isinstance(clock, ManualClock)
-    monkeypatch.setattr(_async_client, "_sleep", clock.async_advance)
-    monkeypatch.setattr(_download, "_async_sleep", clock.async_advance)
     return simulator
 
 

@@ -19,10 +19,8 @@ from typer.testing import CliRunner
 
 import seedance
 from seedance import Job, JobStatus, PollingPolicy, SeedanceClient
-from seedance import _client as client_module
-from seedance import _download as download_module
 from seedance.cli import _output, _session, _simulated, app
-from seedance.testing import Fault, Simulator
+from seedance.testing import Fault, ManualClock, Simulator
 
 PROVIDERS = seedance.providers()
 KEY_VARIABLES = [
@@ -558,7 +556,7 @@ def test_the_real_provider_path_runs_end_to_end(
     invoke: Invoke, network: Simulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("GENRAY_API_KEY", "sk_live_good")
-    monkeypatch.setattr(client_module, "_sleep", lambda seconds: None)
+    monkeypatch.setattr(_session, "client_clock", ManualClock)  # waits without waiting
     video = tmp_path / "v.mp4"
     result = invoke("create", "--prompt", "a cat", "--output", str(video), "--json")
     assert result.exit_code == 0, result.output
@@ -570,7 +568,7 @@ def test_the_real_provider_path_runs_end_to_end(
 def test_verbose_logs_without_the_key(
     invoke: Invoke, network: Simulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(client_module, "_sleep", lambda seconds: None)
+    monkeypatch.setattr(_session, "client_clock", ManualClock)  # waits without waiting
     result = invoke("create", "--prompt", "a", "--api-key", "sk_live_good", "--verbose", "--json")
     assert result.exit_code == 0, result.output
     assert "seedance: genray create_video -> 202" in result.stderr
@@ -637,7 +635,7 @@ def test_a_wait_timeout_is_exit_9_and_says_how_to_resume(
 def test_a_broken_download_is_exit_12(
     invoke: Invoke, faults: list[Fault], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(download_module, "_sleep", lambda seconds: None)
+    monkeypatch.setattr(_session, "client_clock", ManualClock)  # retries without waiting
     faults.append(Fault("truncate", operation="download", times=10))
     video = tmp_path / "v.mp4"
     result = invoke("create", "--simulated", "--prompt", "a", "-o", str(video), "--json")

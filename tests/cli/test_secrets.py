@@ -16,10 +16,9 @@ from typer.testing import CliRunner
 
 import seedance
 from seedance import Job, JobStatus, SeedanceClient
-from seedance import _async_client as async_client_module
-from seedance import _client as client_module
 from seedance.cli import _batch, _session, app
 from seedance.cli._manifest import FILENAME
+from seedance.testing import ManualClock
 
 KEY = "sk_live_Echo0123456789abcdef"
 KEY_VARIABLES = [
@@ -51,12 +50,7 @@ def provider_echoes(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], None]:
     for name in KEY_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "200")
-    monkeypatch.setattr(client_module, "_sleep", lambda seconds: None)
-
-    async def no_sleep(seconds: float) -> None:
-        return None
-
-    monkeypatch.setattr(async_client_module, "_sleep", no_sleep)
+    monkeypatch.setattr(_session, "client_clock", ManualClock)  # retries without waiting
 
     def answer(status: int) -> None:
         transport = httpx.MockTransport(echoing(status))

@@ -11,7 +11,6 @@ import pytest
 import respx
 
 import seedance
-from seedance import _async_client, _client, _download, _retry
 from seedance.adapters import provider_names
 from support.clients import Blocking
 
@@ -26,7 +25,9 @@ API_KEY = "sk_live_TESTKEY_0123456789abcdef"
 
 
 class FakeClock:
-    """Replaces every sleep of the package: sleeping only moves this clock forward."""
+    """The clients' clock in these suites: sleeping only moves it forward."""
+
+    real_time = False
 
     def __init__(self) -> None:
         self.now = 1000.0
@@ -44,14 +45,8 @@ class FakeClock:
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(_retry, "_monotonic", fake.monotonic)
-    monkeypatch.setattr(_client, "_sleep", fake.sleep)
-    monkeypatch.setattr(_async_client, "_sleep", fake.async_sleep)
-    monkeypatch.setattr(_download, "_sleep", fake.sleep)
-    monkeypatch.setattr(_download, "_async_sleep", fake.async_sleep)
-    return fake
+def clock() -> FakeClock:
+    return FakeClock()
 
 
 CASES = {"status_case": "statuses", "unsupported_case": "unsupported", "error_case": "errors"}
@@ -90,6 +85,7 @@ def make_client(request: pytest.FixtureRequest, clock: FakeClock) -> Iterator[Ma
     made: list[Any] = []
 
     def make(provider: str, **options: Any) -> Any:
+        options.setdefault("clock", clock)
         if request.param == "sync":
             client: Any = seedance.SeedanceClient(provider, **options)
         else:

@@ -25,6 +25,7 @@ from seedance import (
     JobStatus,
     PollingPolicy,
     SeedanceClient,
+    SystemClock,
     WebhookVerificationError,
     parse_webhook,
 )
@@ -337,7 +338,8 @@ def test_a_true_unsigned_callback_is_confirmed_at_once_and_the_get_is_returned(
 
     modelark.side_effect = [_task("queued"), _task("running"), SUCCEEDED]
     slow_polling = PollingPolicy(initial=0.05, maximum=60.0, multiplier=10_000.0)
-    client = make_client("modelark", polling=slow_polling)
+    # Deliveries arrive in wall time: this wait runs on it (the suite's fake clock never waits).
+    client = make_client("modelark", polling=slow_polling, clock=SystemClock())
     started = time.monotonic()
 
     job = client.wait(TASK, events=inbox, on_update=on_update)
@@ -360,7 +362,8 @@ def test_a_flood_of_hints_does_not_poll_faster_than_the_policy(
             time.sleep(0.001)
 
     modelark.side_effect = [_task("running")] * 5 + [SUCCEEDED]
-    client = make_client("modelark", polling=PollingPolicy(initial=0.1, maximum=0.1))
+    polling = PollingPolicy(initial=0.1, maximum=0.1)
+    client = make_client("modelark", polling=polling, clock=SystemClock())
     attacker = threading.Thread(target=flood)
     attacker.start()
     started = time.monotonic()

@@ -12,7 +12,6 @@ import pytest
 
 import seedance
 import seedance.testing.providers
-from seedance import _async_client, _client, _download
 from seedance.testing import ManualClock, Simulator
 from support.clients import Blocking
 
@@ -40,13 +39,10 @@ def simulator(provider: str) -> Simulator:
 
 
 @pytest.fixture
-def clock(simulator: Simulator, monkeypatch: pytest.MonkeyPatch) -> ManualClock:
+def clock(simulator: Simulator) -> ManualClock:
+    """The simulator's clock, which its clients sleep on."""
     clock = simulator.clock
     assert isinstance(clock, ManualClock)
-    monkeypatch.setattr(_client, "_sleep", clock.advance)
-    monkeypatch.setattr(_async_client, "_sleep", clock.async_advance)
-    monkeypatch.setattr(_download, "_sleep", clock.advance)
-    monkeypatch.setattr(_download, "_async_sleep", clock.async_advance)
     return clock
 
 

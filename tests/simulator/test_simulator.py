@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import time
 from pathlib import Path
 
 import httpx
@@ -178,3 +179,18 @@ def test_the_pytest_plugin_does_not_need_the_testing_extra(
     result.assert_outcomes(passed=1, errors=1)
     result.stdout.re_match_lines([r".*needs its packages: pip install 'seedance\[testing\]'"])
     result.stdout.no_fnmatch_line("*During handling*")
+
+
+@pytest.mark.parametrize("provider", SIMULATED)
+def test_a_simulator_client_finishes_at_once_outside_any_fixture(provider: str) -> None:
+    """Its clients sleep on the simulator's clock: a wait moves the jobs along, in no real time,
+    and the wait's timeout counts the same (simulated) time as its sleeps."""
+    simulator = Simulator(provider)
+    started = time.monotonic()
+    with simulator.client() as client:
+        job = client.generate(profile_of(provider).request, timeout=3600)
+    assert job.status is JobStatus.SUCCEEDED
+    assert time.monotonic() - started < 5
+    assert simulator.clock.now() > 0, "the wait moved the simulator's clock"
+    with simulator.client() as client, pytest.raises(seedance.WaitTimeoutError):
+        client.generate(profile_of(provider).request, timeout=1)

@@ -49,7 +49,7 @@ from ._batch_report import print_table, summary
 from ._batch_run import DEFAULT_CONCURRENCY, Batch, who
 from ._manifest import Manifest, ManifestBusyError, ManifestError
 from ._pacing import Limits, Pacer, Timebase, documented_limits
-from ._session import key_message
+from ._session import client_clock, key_message
 
 __all__ = [
     "BATCH_RETRY",
@@ -332,7 +332,7 @@ def _client(
     try:
         return AsyncSeedanceClient(
             provider, api_key=api_key, base_url=base_url, retry=BATCH_RETRY,
-            transport=network_transport(),
+            transport=network_transport(), clock=client_clock(),
         )  # fmt: skip
     except MissingAPIKeyError:
         names = " or ".join(adapter(provider).api_key_env)

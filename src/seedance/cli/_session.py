@@ -19,6 +19,7 @@ from rich.console import Console
 
 from .. import capabilities as provider_capabilities
 from .._client import SeedanceClient
+from .._clock import Clock
 from .._config import _REDACT, MissingAPIKeyError
 from .._errors import (
     APIConnectionError,
@@ -103,6 +104,12 @@ class CliError(Exception):
     def __init__(self, message: str, code: int = 2) -> None:
         super().__init__(message)
         self.code = code
+
+
+def client_clock() -> Clock | None:
+    """The clock the commands' clients wait on: None, wall time (tests give one that does not
+    wait, as they give `network_http_client` a simulator)."""
+    return None
 
 
 def network_http_client() -> httpx.Client:
@@ -227,13 +234,14 @@ class Session:
             http = simulated.http_client()
             http.event_hooks = {"response": [self._on_response]}
             log.debug("simulated %s: state in %s", common.provider, simulated.path)
-            return simulated.client(http)
+            return simulated.client(http, clock=client_clock())
         http = network_http_client()
         http.event_hooks = {"response": [*http.event_hooks["response"], self._on_response]}
         self._closers.append(http.close)
         return SeedanceClient(
-            common.provider, api_key=common.api_key, base_url=common.base_url, http_client=http
-        )
+            common.provider, api_key=common.api_key, base_url=common.base_url, http_client=http,
+            clock=client_clock(),
+        )  # fmt: skip
 
     def _on_response(self, response: httpx.Response) -> None:
         if self.display is not None:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .._client import SeedanceClient
+from .._clock import Clock
 from .._retry import PollingPolicy
 
 if TYPE_CHECKING:
@@ -117,13 +118,16 @@ class SimulatedProvider:
         self._http.append(http)
         return http
 
-    def client(self, http_client: httpx.Client | None = None) -> SeedanceClient:
+    def client(
+        self, http_client: httpx.Client | None = None, *, clock: Clock | None = None
+    ) -> SeedanceClient:
         """A `SeedanceClient` wired to the simulator, polling at `POLLING`."""
         return SeedanceClient(
             self.provider,
             api_key=API_KEY,
             http_client=http_client or self.http_client(),
             polling=POLLING,
+            clock=clock,
         )
 
     # --- the state file -----------------------------------------------------------------------

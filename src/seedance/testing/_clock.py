@@ -14,13 +14,18 @@ class Clock(Protocol):
 
 
 class ManualClock:
-    """Time stands still until a test (or a client's patched sleep) moves it.
+    """Time stands still until a test, or a client sleeping on it, moves it.
+
+    It is also a `seedance.Clock`: a client given it (`Simulator.client()` does) sleeps by
+    moving it, so a wait on the simulator ends at once and its deadline counts the same time.
 
     >>> clock = ManualClock()
     >>> clock.advance(30)
     >>> clock.now()
     30.0
     """
+
+    real_time = False
 
     def __init__(self, start: float = 0.0) -> None:
         self._now = start
@@ -36,6 +41,11 @@ class ManualClock:
 
     async def async_advance(self, seconds: float) -> None:
         self.advance(seconds)
+
+    # seedance.Clock
+    monotonic = now
+    sleep = advance
+    async_sleep = async_advance
 
 
 class RealClock:

@@ -166,13 +166,20 @@ class Simulator:
         from .._client import SeedanceClient
 
         options.setdefault("api_key", "sk_simulator")
+        options.setdefault("clock", self.client_clock())
         return SeedanceClient(self.provider, http_client=self.http_client(), **options)
 
     def async_client(self, **options: Any) -> Any:
         from .._async_client import AsyncSeedanceClient
 
         options.setdefault("api_key", "sk_simulator")
+        options.setdefault("clock", self.client_clock())
         return AsyncSeedanceClient(self.provider, http_client=self.async_http_client(), **options)
+
+    def client_clock(self) -> Any:
+        """The clock this simulator's clients sleep on: its own when time is moved by hand (a
+        wait then moves the jobs along and returns at once), wall time otherwise."""
+        return self.clock if isinstance(self.clock, ManualClock) else None
 
     # --- jobs -------------------------------------------------------------------------------
     def create_job(

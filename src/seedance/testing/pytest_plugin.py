@@ -6,8 +6,8 @@ Installed as a pytest plugin (entry point ``seedance``). Fixtures:
   ``@pytest.mark.seedance_provider("modelark")`` (default ``genray``) or by indirect
   parametrization;
 - ``seedance_client`` / ``seedance_async_client``: a `SeedanceClient` / `AsyncSeedanceClient`
-  wired to that simulator in-process; their waits move the simulator's clock instead of
-  sleeping, so ``client.generate(...)`` returns at once with a finished job;
+  wired to that simulator in-process; they sleep on the simulator's clock (moving it), so
+  ``client.generate(...)`` returns at once with a finished job, as outside pytest;
 - ``seedance_server``: every provider served on a free port of 127.0.0.1 (real HTTP, real time
   sped up 60x); ``seedance_server.base_url("genray")`` is the ``base_url=`` for a client.
 
@@ -61,33 +61,15 @@ def seedance_simulator(request: pytest.FixtureRequest) -> Simulator:
     return Simulator(provider)
 
 
-def _sleep_on_the_simulator_clock(simulator: Simulator, monkeypatch: pytest.MonkeyPatch) -> None:
-    from .. import _async_client, _client, _download
-    from ._clock import ManualClock
-
-    clock = simulator.clock
-    if isinstance(clock, ManualClock):
-        monkeypatch.setattr(_client, "_sleep", clock.advance)
-        monkeypatch.setattr(_async_client, "_sleep", clock.async_advance)
-        monkeypatch.setattr(_download, "_sleep", clock.advance)
-        monkeypatch.setattr(_download, "_async_sleep", clock.async_advance)
-
-
 @pytest.fixture
-def seedance_client(
-    seedance_simulator: Simulator, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Any]:
-    _sleep_on_the_simulator_clock(seedance_simulator, monkeypatch)
+def seedance_client(seedance_simulator: Simulator) -> Iterator[Any]:
     client = seedance_simulator.client()
     yield client
     client.close()
 
 
 @pytest.fixture
-def seedance_async_client(
-    seedance_simulator: Simulator, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Any]:
-    _sleep_on_the_simulator_clock(seedance_simulator, monkeypatch)
+def seedance_async_client(seedance_simulator: Simulator) -> Iterator[Any]:
     client = seedance_simulator.async_client()
     yield client
     asyncio.run(client.aclose())
