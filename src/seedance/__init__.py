@@ -19,8 +19,8 @@ from typing import overload
 
 from ._async_client import AsyncSeedanceClient
 from ._capabilities import ModelCapabilities, ProviderCapabilities
-from ._clock import Clock, SystemClock
 from ._client import SeedanceClient
+from ._clock import Clock, SystemClock
 from ._config import MissingAPIKeyError
 from ._errors import (
     APIConnectionError,
