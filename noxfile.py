@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nox
@@ -74,10 +75,12 @@ def check(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff check and ruff format --check on the hand-written code."""
+    """ruff check and ruff format --check on the hand-written code; the import layers of
+    docs/ARCHITECTURE.md (import-linter contracts in pyproject.toml)."""
     install(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("lint-imports", env={"PYTHONPATH": os.pathsep.join(["src", "generated"])})
 
 
 @nox.session
