@@ -61,14 +61,24 @@ def specs(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def generate(session: nox.Session) -> None:
-    """Rewrite curated specs, generated clients, provenance files and docs/drift.md."""
+    """Rewrite curated specs, clients, provenance, docs/drift.md and the change reports, and
+    print what changed for each client and the version it must take."""
     install(session, "pipeline")
     session.run("python", "scripts/pipeline.py", "generate", *session.posargs)
 
 
+@nox.session(default=False)
+def refresh(session: nox.Session) -> None:
+    """Fetch a provider's published document into its upstream.yaml (`-- siray`), regenerate
+    and print the change report."""
+    install(session, "pipeline")
+    session.run("python", "scripts/pipeline.py", "refresh", *session.posargs)
+
+
 @nox.session
 def check(session: nox.Session) -> None:
-    """Regenerate everything into a temporary tree and fail on any difference."""
+    """Regenerate everything into a temporary tree and fail on any difference (with its diff),
+    any change without its version, any name the facade uses that the spec no longer has."""
     install(session, "pipeline")
     session.run("python", "scripts/pipeline.py", "check")
 

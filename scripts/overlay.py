@@ -1,8 +1,11 @@
 """Apply OpenAPI Overlay documents (1.0 and 1.1) to an OpenAPI description.
 
 Targets are RFC 9535 JSONPath queries, evaluated by python-jsonpath in strict mode. Every action
-must select at least one node: an unmatched target means the upstream changed under the overlay,
-and a person has to look, so it is an error that names the action.
+must select at least one node, and every member of a union in its target (``['x','y']``) must
+select one: an unmatched target or member means the upstream changed under the overlay, and a
+person has to look, so it is an error that names the action and the member. What each action
+selected is returned (``AppliedAction.selected``, stable locations) so that the pipeline can
+compare it with what it selected last time (``scripts/targets.py``).
 
 Merge rules (``update`` and ``copy``): objects merge recursively, arrays concatenate, anything else
 is replaced. When the target itself is an array, an Overlay 1.0 update appends its value as one
@@ -24,18 +27,18 @@ from typing import Any
 
 import yaml
 from jsonpath import JSONPathEnvironment, JSONPathError
+from targets import Location, missing_members, selection_keys, stable_location
 
 __all__ = [
     "AppliedAction",
     "InvalidOverlayError",
+    "Location",
     "OverlayError",
     "UnmatchedTargetError",
     "apply_overlay",
     "check_overlay",
     "format_location",
 ]
-
-Location = tuple[str | int, ...]
 
 _JSONPATH = JSONPathEnvironment(strict=True)
 _VERSION = re.compile(r"^1\.[01]\.\d+$")
@@ -65,6 +68,10 @@ class AppliedAction:
     action: dict[str, Any]
     locations: list[Location] = field(default_factory=list)
     before: list[Any] = field(default_factory=list)
+    key: str = ""
+    """The action's key in the record of selections: its target (``#2``... when repeated)."""
+    selected: list[str] = field(default_factory=list)
+    """The selected nodes as stable locations (array elements by name or value)."""
 
     @property
     def kind(self) -> str:
@@ -134,12 +141,16 @@ def check_overlay(overlay: Any) -> None:
         seen.append(action)
 
 
-def apply_overlay(document: Any, overlay: Any) -> tuple[Any, list[AppliedAction]]:
+def apply_overlay(
+    document: Any, overlay: Any, *, previous: Any = None
+) -> tuple[Any, list[AppliedAction]]:
     """Return a new document with *overlay* applied to *document*, and what each action did.
 
     The input is left untouched. Raises `InvalidOverlayError` for a malformed overlay or a target
-    that is not valid RFC 9535 JSONPath, `UnmatchedTargetError` when a target selects nothing, and
-    `OverlayError` when an action cannot be carried out (for example removing the root).
+    that is not valid RFC 9535 JSONPath, `UnmatchedTargetError` when a target or a member of one of
+    its unions selects nothing, and `OverlayError` when an action cannot be carried out (for
+    example removing the root). *previous*, the result of an earlier application (the committed
+    curated spec), only makes the messages more precise: it names keys that are new since then.
 
     >>> doc, _ = apply_overlay({"info": {"title": "A"}},
     ...     {"overlay": "1.1.0", "info": {"title": "t", "version": "1"},
@@ -151,11 +162,16 @@ def apply_overlay(document: Any, overlay: Any) -> tuple[Any, list[AppliedAction]
     is_1_1 = overlay["overlay"].startswith("1.1.")
     result = copy.deepcopy(document)
     applied: list[AppliedAction] = []
+    keys = selection_keys(action["target"] for action in overlay["actions"])
     for index, action in enumerate(overlay["actions"]):
-        step = AppliedAction(index, action)
+        step = AppliedAction(index, action, key=keys[index])
         step.locations = _select(result, action["target"], step)
         if not step.locations:
             raise UnmatchedTargetError(f"{step.describe()} selects nothing in the document")
+        gaps = missing_members(_JSONPATH, action["target"], result, previous)
+        if gaps:
+            raise UnmatchedTargetError(f"{step.describe()}: " + "; ".join(gaps))
+        step.selected = [stable_location(result, location) for location in step.locations]
         step.before = [copy.deepcopy(_node(result, location)) for location in step.locations]
         if step.kind == "remove":
             result = _remove(result, step)

@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from checking import unified_diff
+from project import package_version
 
 from pipeline import (
     GENERATOR_VERSION,
@@ -27,10 +29,11 @@ def test_everything_committed_is_in_sync() -> None:
 
 
 def _copy_project(target: Path) -> None:
-    for folder in ("specs", "overlays", "generated", "docs"):
+    for folder in ("specs", "overlays", "generated", "docs", "scripts/templates"):
         shutil.copytree(
             ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__")
         )
+    shutil.copy(ROOT / "CHANGELOG.md", target / "CHANGELOG.md")
 
 
 def test_a_one_character_edit_anywhere_is_caught_and_named(tmp_path: Path) -> None:
@@ -49,6 +52,15 @@ def test_a_one_character_edit_anywhere_is_caught_and_named(tmp_path: Path) -> No
     assert f"{first.overlay}: changed since {first.client} was generated" in report
     assert f"{second.client}/client.py: differs" in report
     assert f"{second.client}/stray.py: extra" in report
+    # each difference is shown, as a unified diff from the committed file to the pipeline's
+    assert f"    --- committed: {second.client}/client.py" in report
+    assert "    -# edited" in report
+    # no input is said to have changed unless it did
+    changed = [line for line in report.splitlines() if "changed since" in line]
+    assert changed == [
+        f"{first.overlay}: changed since {first.client} was generated (run `nox -s generate`"
+        " and commit the result)"
+    ]
 
 
 def test_an_overlay_that_is_no_longer_yaml_is_named(tmp_path: Path) -> None:
@@ -77,8 +89,33 @@ def test_an_overlay_action_that_no_longer_matches_is_named(tmp_path: Path) -> No
     assert "selects nothing" in problem
 
 
-def test_provenance_pins_the_inputs_and_the_generator(provider: Provider) -> None:
+def test_provenance_pins_the_inputs_the_generator_the_version_and_the_selections(
+    provider: Provider,
+) -> None:
     record = json.loads((ROOT / provider.client / "provenance.json").read_text(encoding="utf-8"))
     assert record["generator"] == f"openapi-python-client {GENERATOR_VERSION}"
     assert set(record["inputs"]) == {str(path) for path in provider.inputs}
     assert set(record["curated_spec"]) == {str(provider.curated)}
+    assert record["version"] == package_version(provider)
+    init = (ROOT / provider.client / "__init__.py").read_text(encoding="utf-8")
+    assert f'__version__ = "{record["version"]}"' in init
+    overlay = load_yaml(ROOT / provider.overlay)
+    assert len(record["overlay_selections"]) == len(overlay["actions"])
+    assert all(record["overlay_selections"].values()), "every action selected something"
+
+
+def test_the_recorded_version_is_the_configured_one(provider: Provider) -> None:
+    changes = json.loads((ROOT / provider.changes_record).read_text(encoding="utf-8"))
+    assert changes["version"] == package_version(provider)
+    assert changes["package"] == provider.package
+    assert changes["history"][0]["version"] == changes["version"]
+
+
+def test_a_diff_is_bounded_in_length() -> None:
+    old = "".join(f"line {number}\n" for number in range(500)).encode()
+    new = old.replace(b"line", b"LINE")
+    lines = unified_diff(old, new, "big.txt", 40)
+    assert len(lines) == 41
+    assert lines[0] == "--- committed: big.txt"
+    assert lines[-1] == "... 963 more diff line(s)"
+    assert unified_diff(b"a\n", b"b\n", "small.txt", 40)[-2:] == ["-a", "+b"]

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from .._config import key_problem
 from ..adapters import provider_names
 
 __all__ = ["app", "main"]
@@ -38,6 +39,21 @@ def simulate(
         float, typer.Option(help="Share of requests given a random fault.")
     ] = 0.0,
     seed: Annotated[int, typer.Option(help="Seed of the random faults.")] = 0,
+    api_key: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--api-key",
+            help="A key to let in (repeatable); any other gets the provider's 401."
+            " Default: any bearer key.",
+        ),
+    ] = None,
+    drift: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Answer with this drift from the spec (repeatable): extra-field, unknown-status,"
+            " missing-field, wrong-type, renamed-field, undocumented-status, html-error.",
+        ),
+    ] = None,
 ) -> None:
     """Serve provider simulators on 127.0.0.1 until interrupted (Ctrl-C)."""
     try:
@@ -54,11 +70,24 @@ def simulate(
         allowed = ", ".join(provider_names())
         typer.echo(f"error: --provider {unknown[0]!r} is not one of: {allowed}", err=True)
         raise typer.Exit(2)
+    for number, key in enumerate(api_key or (), start=1):
+        problem = key_problem(key) if key else "is empty"
+        if problem:
+            # The key itself is never printed: which one, and what is wrong with it.
+            typer.echo(f"error: --api-key number {number} {problem}", err=True)
+            raise typer.Exit(2)
+    from ..testing._drift import DRIFT_KINDS
+
+    for kind in drift or ():
+        if kind not in DRIFT_KINDS:
+            typer.echo(f"error: --drift {kind!r} is not one of: {', '.join(DRIFT_KINDS)}", err=True)
+            raise typer.Exit(2)
     clock = RealClock(speed)
     simulators = [
         Simulator(
             name, clock=clock, queue_seconds=queue_seconds, run_seconds=run_seconds,
-            faults=Faults(rate=fault_rate, seed=seed),
+            faults=Faults(rate=fault_rate, seed=seed), api_keys=api_key or None,
+            drift=drift or (),
         )
         for name in names
     ]  # fmt: skip

@@ -32,7 +32,8 @@ class SimJob:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def phase(self, now: float) -> Phase:
-        if self.cancelled_at is not None:
+        # Before its cancel (a callback's body looks back), a cancelled job was what it was then.
+        if self.cancelled_at is not None and now >= self.cancelled_at:
             return "cancelled"
         elapsed = now - self.created
         if elapsed < self.queue_seconds:

@@ -1,8 +1,9 @@
 """`Simulator`: one provider's curated spec, served by a Starlette app that runs jobs.
 
-Every request goes through the same pipeline: injected faults, then validation against the curated
-spec with openapi-core (authentication included), then the provider's rate limits, then the
-provider module's handler. Responses are shaped by the provider module to the curated spec, and
+Every request goes through the same pipeline: injected faults, then the key (a refused one gets
+the provider's 401 before anything else is looked at), then validation against the curated spec
+with openapi-core (authentication included), then the provider's rate limits, then the provider
+module's handler. Responses are shaped by the provider module to the curated spec, and
 the schemathesis suite checks that they are.
 """
 
@@ -16,7 +17,7 @@ import json
 import threading
 import uuid
 from collections import Counter, deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -37,6 +38,7 @@ from starlette.routing import Route
 from .._spec import curated_spec
 from ..adapters import adapter
 from ._clock import Clock, ManualClock
+from ._drift import Drift
 from ._faults import Fault, Faults
 from ._jobs import SimJob
 from ._transport import SyncASGITransport
@@ -74,7 +76,12 @@ class Context:
 
 @dataclass
 class WebhookDelivery:
-    """One webhook (or callback) a finished job owes, and what became of it."""
+    """One webhook (or callback) a job owes for entering *phase*, and what became of it.
+
+    It is sent at *due*; an attempt not answered 2xx within *timeout* seconds is sent again after
+    each of *retries* seconds in turn, then given up. *attempts* holds each attempt's HTTP status
+    (0: not sent, the URL is not on this machine) or the name of the error it raised.
+    """
 
     job_id: str
     url: str
@@ -83,6 +90,18 @@ class WebhookDelivery:
     due: float
     attempts: list[int | str] = field(default_factory=list)
     delivered: bool = False
+    phase: str = ""
+    retries: tuple[float, ...] = ()
+    timeout: float = 5.0
+    sending: bool = field(default=False, repr=False, compare=False)
+
+    @property
+    def given_up(self) -> bool:
+        """Every attempt was made and none was acknowledged."""
+        return not self.delivered and len(self.attempts) > len(self.retries)
+
+    def is_due(self, now: float) -> bool:
+        return not (self.delivered or self.sending or self.given_up) and self.due <= now
 
 
 class Simulator:
@@ -97,6 +116,10 @@ class Simulator:
     Jobs take *queue_seconds* then *run_seconds* of the simulator's clock (a `ManualClock` unless
     given one); a prompt containing ``simulate:fail`` ends in failure. ``faults`` plans
     injected failures; ``counters`` says what happened (``creates_accepted``, ``requests``, ...).
+
+    Without *api_keys* any bearer key is let in; with them, only those (and keys the provider's
+    own key management creates, Genray's). Any other key, and a revoked one (`revoke_key`, or
+    Genray's ``DELETE /api/keys/{id}``), gets the provider's documented 401.
     """
 
     def __init__(
@@ -107,19 +130,25 @@ class Simulator:
         queue_seconds: float = 2.0,
         run_seconds: float = 30.0,
         faults: Faults | None = None,
-        api_keys: tuple[str, ...] | None = None,
+        api_keys: Iterable[str] | None = None,
         webhook_secret: str = "whsec_simulator",
         rate_limits: bool = True,
         video_size: int | None = None,
         files_url: str = FILES_HOST,
         deliver: Callable[[WebhookDelivery], int] | None = None,
+        drift: Iterable[str] = (),
     ) -> None:
         self.provider = provider
         self.clock: Clock = clock or ManualClock()
         self.queue_seconds = queue_seconds
         self.run_seconds = run_seconds
         self.faults = faults or Faults()
-        self.api_keys = api_keys
+        self.api_keys: tuple[str, ...] | None = (
+            None
+            if api_keys is None
+            else tuple([api_keys] if isinstance(api_keys, str) else api_keys)
+        )
+        self.revoked_keys: set[str] = set()
         self.webhook_secret = webhook_secret
         self.rate_limits = rate_limits
         self.video_size = video_size
@@ -138,6 +167,8 @@ class Simulator:
         self.openapi = OpenAPI.from_dict(_relative_servers(self.spec.document, self.base_path))
         module = importlib.import_module(f"{__package__}.providers.{provider}")
         self.shape: ProviderShape = module.SHAPE(self)
+        # Drift mode (`_drift`): answers transformed after the shape renders them.
+        self.drift = Drift(drift, self.spec)
         self.app = self._build_app()
 
     def mount(self, prefix: str) -> None:
@@ -181,6 +212,29 @@ class Simulator:
         wait then moves the jobs along and returns at once), wall time otherwise."""
         return self.clock if isinstance(self.clock, ManualClock) else None
 
+    # --- keys -------------------------------------------------------------------------------
+    def accepts_key(self, key: str) -> bool:
+        """Whether a request bearing *key* gets in: never an empty or revoked key; with
+        ``api_keys`` set, only those."""
+        with self._lock:
+            if not key or key in self.revoked_keys:
+                return False
+            return self.api_keys is None or key in self.api_keys
+
+    def add_key(self, key: str) -> None:
+        """Accept *key* from now on (a key the provider's key management created)."""
+        with self._lock:
+            self.revoked_keys.discard(key)
+            if self.api_keys is not None and key not in self.api_keys:
+                self.api_keys = (*self.api_keys, key)
+
+    def revoke_key(self, key: str) -> None:
+        """Refuse *key* from now on, with the provider's 401, whether or not keys are configured."""
+        with self._lock:
+            self.revoked_keys.add(key)
+            if self.api_keys is not None:
+                self.api_keys = tuple(k for k in self.api_keys if k != key)
+
     # --- jobs -------------------------------------------------------------------------------
     def create_job(
         self, context: Context, *, prompt: Any, webhook_url: str | None = None
@@ -214,38 +268,65 @@ class Simulator:
 
     # --- webhooks ---------------------------------------------------------------------------
     def deliver_due(self) -> None:
-        """Send the webhooks of finished jobs whose (re)try time has come."""
+        """Send the callbacks jobs owe (on the provider's schedule) whose (re)try time has come.
+
+        Which phases call back, and how often an unacknowledged callback is sent again, is the
+        provider shape's (`ProviderShape.callback_statuses`, ``callback_retries``): Genray calls
+        once a job ends and retries after 2, 4 and 8 s; ModelArk calls on every status change
+        and sends an unacknowledged succeeded or failed callback three times.
+        """
         now = self.clock.now()
         with self._lock:
-            for job in self.jobs.values():
-                if (
-                    job.webhook_url
-                    and "webhook" not in job.extra
-                    and job.phase(now) in ("succeeded", "failed")
-                ):
-                    headers, body = self.shape.webhook(job)
-                    delivery = WebhookDelivery(
-                        job.id, job.webhook_url, headers, body, due=job.finished_at()
-                    )
-                    job.extra["webhook"] = delivery
-                    self.webhooks.append(delivery)
-            pending = [
-                d for d in self.webhooks if not d.delivered and d.due <= now and len(d.attempts) < 4
-            ]
+            self.owe_callbacks(now)
+            pending = [delivery for delivery in self.webhooks if delivery.is_due(now)]
+            for delivery in pending:
+                delivery.sending = True  # the server's ticker and a request may both be here
         for delivery in pending:
             try:
                 status: int | str = self.deliver(delivery)
             except Exception as error:
                 status = type(error).__name__
             with self._lock:
+                delivery.sending = False
                 delivery.attempts.append(status)
                 self.counters["webhook_attempts"] += 1
                 if isinstance(status, int) and 200 <= status < 300:
                     delivery.delivered = True
                     self.counters["webhooks_delivered"] += 1
+                elif delivery.given_up:
+                    self.counters["webhooks_given_up"] += 1
                 else:
-                    # Genray documents 3 retries after 2, 4 and 8 seconds.
-                    delivery.due = now + 2 ** len(delivery.attempts)
+                    delivery.due = self.clock.now() + delivery.retries[len(delivery.attempts) - 1]
+
+    def owe_callbacks(self, now: float | None = None) -> None:
+        """Queue the callbacks jobs owe by *now* (default: the clock's now); `deliver_due` sends
+        them. A provider calls it before a job's record goes (ModelArk's DELETE)."""
+        now = self.clock.now() if now is None else now
+        with self._lock:
+            for job in list(self.jobs.values()):
+                self._owe_callbacks(job, now)
+
+    def _owe_callbacks(self, job: SimJob, now: float) -> None:
+        """Queue a callback for each phase *job* entered by *now* that calls back (once each)."""
+        # "webhook": the CLI's state file marks a job whose callbacks an earlier process owed.
+        if not job.webhook_url or "webhook" in job.extra or job.extra.get("callbacks_done"):
+            return
+        owed: list[str] = job.extra.setdefault("callbacks_owed", [])
+        transitions = self.shape.transitions(job, now)
+        if transitions[-1][0] not in ("queued", "running"):
+            job.extra["callbacks_done"] = True  # a final phase: nothing more will call back
+        for phase, at in transitions:
+            if phase not in self.shape.callback_statuses or phase in owed:
+                continue
+            headers, body = self.shape.webhook(job, at)
+            owed.append(phase)
+            self.webhooks.append(
+                WebhookDelivery(
+                    job.id, job.webhook_url, headers, body, due=at, phase=phase,
+                    retries=self.shape.callback_retries(phase),
+                    timeout=self.shape.callback_timeout,
+                )
+            )  # fmt: skip
 
     # --- the app ----------------------------------------------------------------------------
     def _build_app(self) -> Starlette:
@@ -274,18 +355,29 @@ class Simulator:
         return JSONResponse({"counters": counters, "jobs": jobs, "creates_accepted": accepted})
 
     def _endpoint(self, operation: str) -> Callable[[Request], Any]:
+        # An operation whose (inherited) security is empty is public: no key is asked for.
+        security = self.spec.operation(operation).get(
+            "security", self.spec.document.get("security", [])
+        )
+        needs_key = bool(security) and all(requirement for requirement in security)
+
         async def endpoint(request: Request) -> Response:
-            return await self._dispatch(request, operation)
+            return await self._dispatch(request, operation, needs_key=needs_key)
 
         return endpoint
 
-    async def _dispatch(self, request: Request, operation: str) -> Response:
+    async def _dispatch(self, request: Request, operation: str, *, needs_key: bool) -> Response:
         self.counters["requests"] += 1
         self.counters[f"requests.{operation}"] += 1
         fault = self.faults.take(operation)
         early = await self._fault_before(fault)
         if early is not None:
             return early
+        key = _bearer_key(request.headers.get("authorization")) or ""
+        if needs_key and not self.accepts_key(key):
+            # Before the request is read: a refused key learns nothing else (as FastAPI-style
+            # security dependencies and API gateways answer).
+            return self._unauthorized()
         raw = await request.body()
         if raw and "json" in request.headers.get("content-type", ""):
             try:
@@ -307,11 +399,8 @@ class Simulator:
                 return self._error(400, "invalid_request", f"missing form part(s): {missing}")
         if problems:
             if isinstance(problems[0], SecurityValidationError):
-                return self._error(401, "unauthorized", "Missing or invalid API key")
+                return self._unauthorized()
             return self._error(400, "invalid_request", _describe(problems[0]))
-        key = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-        if self.api_keys is not None and key not in self.api_keys:
-            return self._error(401, "unauthorized", "Missing or invalid API key")
         now = self.clock.now()
         limited = self.shape.rate_limit(key, operation, now) if self.rate_limits else None
         if limited is not None:
@@ -322,8 +411,13 @@ class Simulator:
             body=_json_or_none(raw, request), now=now,
         )  # fmt: skip
         handler: Callable[[Context], Awaitable[Response]] = getattr(self.shape, operation)
-        response = await handler(context)
-        self.deliver_due()
+        response = self.drift.apply(operation, await handler(context))
+        if self.in_process:
+            # No ticker in-process: requests are when callbacks go. A server's ticker sends them,
+            # so that no answer waits on a receiver (up to a callback's 5 s).
+            self.deliver_due()
+        else:
+            self.owe_callbacks(now)
         return self._fault_after(fault, response)
 
     def _takes_multipart(self, operation: str) -> bool:
@@ -379,6 +473,11 @@ class Simulator:
             )
         raise _ResetError
 
+    def _unauthorized(self) -> Response:
+        """The provider's documented 401 (its error envelope, its words for a bad key)."""
+        self.counters["unauthorized"] += 1
+        return self._error(401, "unauthorized", "Missing or invalid API key")
+
     def _error(
         self, status: int, code: str, message: str, *, headers: dict[str, str] | None = None
     ) -> Response:
@@ -423,6 +522,12 @@ def _relative_servers(document: dict[str, Any], base_path: str) -> dict[str, Any
     relative = copy.deepcopy(document)
     relative["servers"] = [{"url": base_path or "/"}]
     return relative
+
+
+def _bearer_key(header: str | None) -> str | None:
+    """The key of an ``Authorization: Bearer <key>`` header (the scheme in any case), else None."""
+    scheme, _, key = (header or "").strip().partition(" ")
+    return key.strip() if scheme.lower() == "bearer" else None
 
 
 def _json_or_none(raw: bytes, request: Request) -> Any:
@@ -481,7 +586,7 @@ def _deliver_to_loopback(delivery: WebhookDelivery) -> int:
     if host not in ("127.0.0.1", "localhost", "::1"):
         return 0
     response = httpx.post(
-        delivery.url, content=delivery.body, headers=delivery.headers, timeout=5.0
+        delivery.url, content=delivery.body, headers=delivery.headers, timeout=delivery.timeout
     )
     return response.status_code
 

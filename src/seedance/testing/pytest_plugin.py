@@ -9,7 +9,10 @@ Installed as a pytest plugin (entry point ``seedance``). Fixtures:
   wired to that simulator in-process; they sleep on the simulator's clock (moving it), so
   ``client.generate(...)`` returns at once with a finished job, as outside pytest;
 - ``seedance_server``: every provider served on a free port of 127.0.0.1 (real HTTP, real time
-  sped up 60x); ``seedance_server.base_url("genray")`` is the ``base_url=`` for a client.
+  sped up 60x); ``seedance_server.base_url("genray")`` is the ``base_url=`` for a client;
+- ``seedance_live``: the `VerifyResult` of the real provider named by
+  ``@pytest.mark.seedance_live("genray")`` (skipped without its key). ``pytest
+  --seedance-live=genray`` adds that check as a test of its own: a nightly job in one line.
 
 ::
 
@@ -36,10 +39,84 @@ if TYPE_CHECKING:
 DEFAULT_PROVIDER = "genray"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("seedance")
+    group.addoption(
+        "--seedance-live",
+        action="append",
+        default=[],
+        metavar="PROVIDER",
+        help="Check PROVIDER (repeatable) against its curated spec with the free probes of"
+        " `seedance verify`; its key comes from the provider's environment variable.",
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "seedance_provider(name): the provider the seedance_* fixtures simulate"
     )
+    config.addinivalue_line(
+        "markers",
+        "seedance_live(name): the real provider the seedance_live fixture verifies (needs its"
+        " key in the environment, else the test is skipped)",
+    )
+
+
+class SeedanceLiveItem(pytest.Item):
+    """``seedance_live[<provider>]``: the free probes of `seedance verify`, as one test."""
+
+    def __init__(self, *, provider: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.provider = provider
+
+    def runtest(self) -> None:
+        result = live_verify(self.provider)
+        errors = result.errors
+        if result.problem_code or errors:
+            from ..contract._report import table
+
+            pytest.fail(table(result), pytrace=False)
+
+    def reportinfo(self) -> tuple[str, int | None, str]:
+        return "seedance", None, f"seedance_live[{self.provider}]"
+
+
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    for provider in config.getoption("seedance_live", default=[]) or []:
+        items.append(
+            SeedanceLiveItem.from_parent(session, name=f"seedance_live[{provider}]",
+                                         provider=provider)
+        )  # fmt: skip
+
+
+def live_verify(provider: str) -> Any:
+    """`seedance.contract.verify` with the key from the environment, or a skip naming it."""
+    import os
+
+    from ..adapters import adapter, provider_names
+
+    if provider not in provider_names():
+        pytest.fail(f"--seedance-live {provider!r}: one of {', '.join(provider_names())}")
+    names = adapter(provider).api_key_env
+    key = next((os.environ[name] for name in names if os.environ.get(name)), None)
+    if not key:
+        pytest.skip(f"seedance live check of {provider}: no key; set {' or '.join(names)}")
+    try:
+        from ..contract import verify
+    except ImportError as error:
+        pytest.fail(f"{INSTALL_HINT} ({error})", pytrace=False)
+    return verify(provider, api_key=key)
+
+
+@pytest.fixture
+def seedance_live(request: pytest.FixtureRequest) -> Any:
+    """The `VerifyResult` of the provider named by ``@pytest.mark.seedance_live("genray")``
+    (free probes only); skipped when its key is not in the environment."""
+    marker = request.node.get_closest_marker("seedance_live")
+    provider = getattr(request, "param", None) or (marker.args[0] if marker else DEFAULT_PROVIDER)
+    return live_verify(provider)
 
 
 def _simulator_class() -> type[Simulator]:

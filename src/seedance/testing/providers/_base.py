@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.responses import JSONResponse, Response
 
 if TYPE_CHECKING:
-    from .._jobs import SimJob
+    from .._jobs import Phase, SimJob
     from .._simulator import Context, Simulator
 
 __all__ = ["ProviderShape"]
@@ -32,9 +32,46 @@ class ProviderShape:
         """A 429 when *key* is over the provider's documented limits, else None."""
         return None
 
-    def webhook(self, job: SimJob) -> tuple[dict[str, str], bytes]:
-        """The headers and body of the webhook a finished job sends."""
+    # --- callbacks -------------------------------------------------------------------------
+    callback_statuses: tuple[Phase, ...] = ("succeeded", "failed")
+    """The phases whose start makes a job with a webhook URL call it (default: when it ends)."""
+    callback_timeout: float = 5.0
+    """Seconds a receiver has to answer 2xx before the attempt counts as failed."""
+
+    def callback_retries(self, phase: Phase) -> tuple[float, ...]:
+        """Seconds before each re-send of an unacknowledged *phase* callback (none: sent once)."""
+        return ()
+
+    def webhook(self, job: SimJob, at: float) -> tuple[dict[str, str], bytes]:
+        """The headers and body of the callback *job* sends on entering its phase at time *at*."""
         raise NotImplementedError
+
+    def job_phase(self, job: SimJob, now: float) -> Phase:
+        """The phase the provider reports for *job* at simulator time *now*."""
+        return job.phase(now)
+
+    def changed_at(self, job: SimJob, phase: Phase) -> float:
+        """Simulator time at which *job* entered *phase*."""
+        if phase == "queued":
+            return job.created
+        if phase == "running":
+            return job.created + job.queue_seconds
+        return job.finished_at()
+
+    def transitions(self, job: SimJob, now: float) -> list[tuple[Phase, float]]:
+        """The phases *job* has entered by *now*, in order, each with the time it entered it
+        (a job that was cancelled or expired while queued never ran)."""
+        current = self.job_phase(job, now)
+        entered: list[tuple[Phase, float]] = [("queued", job.created)]
+        if current == "queued":
+            return entered
+        started = self.changed_at(job, "running")
+        if current == "running":
+            return [*entered, ("running", started)]
+        ended = self.changed_at(job, current)
+        if started < ended:
+            entered.append(("running", started))
+        return [*entered, (current, ended)]
 
     # --- helpers ---------------------------------------------------------------------------
     def json(self, body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:

@@ -1,18 +1,27 @@
 """Genray as 003_5696a40c0f91bc94.txt documents it: jobs, from-person, upload, upscale, account,
-keys, per-plan rate limits and HMAC-signed webhooks."""
+keys, per-plan rate limits and HMAC-signed webhooks.
+
+API keys: the account's keys are the simulator's configured ones (``api_keys``) and those
+``POST /api/keys`` creates; ``GET /api/keys`` lists them, ``DELETE /api/keys/{id}`` revokes one,
+after which it gets the documented 401. A created key works at once (also when the simulator
+only lets in its configured keys), and its ``webhook_url``, if given, is the default webhook of
+the jobs it creates. Webhooks are sent once a job ends and retried after 2, 4 and 8 s.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import json
+import secrets
 from collections import deque
 from datetime import UTC, datetime
 from typing import Any
 
 from starlette.responses import Response
 
-from .._jobs import SimJob
+from .._jobs import Phase, SimJob
 from .._simulator import Context
 from ._base import ProviderShape
 
@@ -35,7 +44,11 @@ class GenrayShape(ProviderShape):
         super().__init__(simulator)
         self._recent: dict[str, deque[float]] = {}
         self.credits = 10_630
+        # The account's keys: id -> what GET /api/keys lists, and id -> the key itself.
         self.keys: dict[str, dict[str, Any]] = {}
+        self.secrets: dict[str, str] = {}
+        self.default_webhooks: dict[str, str] = {}
+        self._key_numbers = itertools.count(1)
 
     def error(self, status: int, code: str, message: str) -> dict[str, Any]:
         detail: dict[str, Any] = {"error": code, "message": message}
@@ -86,15 +99,20 @@ class GenrayShape(ProviderShape):
             "created_at": _iso(),
         }
 
+    def _webhook_url(self, context: Context) -> str | None:
+        """The body's webhook_url, else the default webhook of the key that sent it."""
+        given = context.body.get("webhook_url")
+        return str(given) if given else self.default_webhooks.get(context.key)
+
     async def create_video(self, context: Context) -> Response:
         job = self.simulator.create_job(
-            context, prompt=context.body.get("prompt"), webhook_url=context.body.get("webhook_url")
+            context, prompt=context.body.get("prompt"), webhook_url=self._webhook_url(context)
         )
         return self.json(self._created(job, "estimated_cost"), 202)
 
     async def create_video_from_person(self, context: Context) -> Response:
         job = self.simulator.create_job(
-            context, prompt=context.body.get("prompt"), webhook_url=context.body.get("webhook_url")
+            context, prompt=context.body.get("prompt"), webhook_url=self._webhook_url(context)
         )
         return self.json(self._created(job, "total_cost"), 202)
 
@@ -159,31 +177,60 @@ class GenrayShape(ProviderShape):
             }
         )
 
+    def _register(self, key: str) -> str:
+        """Give *key* an id in the account's list; its id."""
+        key_id = f"key_{next(self._key_numbers)}"
+        self.keys[key_id] = {"id": key_id, "created_at": _iso()}
+        self.secrets[key_id] = key
+        return key_id
+
+    def _account_keys(self) -> dict[str, dict[str, Any]]:
+        """The account's keys, the simulator's configured ones included (listed once asked for)."""
+        with self.simulator._lock:
+            known = set(self.secrets.values())
+            for key in self.simulator.api_keys or ():
+                if key not in known and key not in self.simulator.revoked_keys:
+                    self._register(key)
+            return self.keys
+
     async def create_api_key(self, context: Context) -> Response:
-        number = len(self.keys) + 1
-        key = {
-            "id": f"key_{number}",
-            "key": f"sk_live_fake_simulated_{number:04d}",
-            "webhook_secret": self.simulator.webhook_secret,
-        }
-        self.keys[key["id"]] = {"id": key["id"], "created_at": _iso()}
-        return self.json(key)
+        self._account_keys()
+        secret = f"sk_live_sim_{secrets.token_hex(16)}"
+        with self.simulator._lock:
+            key_id = self._register(secret)
+            self.simulator.add_key(secret)
+            webhook_url = (context.body or {}).get("webhook_url")
+            if webhook_url:
+                self.default_webhooks[secret] = str(webhook_url)
+        return self.json(
+            {"id": key_id, "key": secret, "webhook_secret": self.simulator.webhook_secret}
+        )
 
     async def list_api_keys(self, context: Context) -> Response:
-        return self.json(list(self.keys.values()))
+        return self.json(list(self._account_keys().values()))
 
     async def revoke_api_key(self, context: Context) -> Response:
-        if self.keys.pop(context.path["id"], None) is None:
-            return self.not_found("API key")
-        return self.json({"id": context.path["id"], "revoked": True})
+        key_id = context.path["id"]
+        with self.simulator._lock:
+            if self._account_keys().pop(key_id, None) is None:
+                return self.not_found("API key")
+            secret = self.secrets.pop(key_id)
+            self.default_webhooks.pop(secret, None)
+            self.simulator.revoke_key(secret)
+        return self.json({"id": key_id, "revoked": True})
 
     # --- webhooks -----------------------------------------------------------------------------
-    def webhook(self, job: SimJob) -> tuple[dict[str, str], bytes]:
-        phase = job.phase(job.finished_at())
+    def callback_retries(self, phase: Phase) -> tuple[float, ...]:
+        # "Genray retries 3 times with exponential backoff (2 s, 4 s, 8 s)" (the videoFinished
+        # webhook of the spec).
+        return (2.0, 4.0, 8.0)
+
+    def webhook(self, job: SimJob, at: float) -> tuple[dict[str, str], bytes]:
+        phase = job.phase(at)
         event = "video.completed" if phase == "succeeded" else "video.failed"
         data = {
             k: v
-            for k, v in self.job_body(job, job.finished_at()).items()
+            for k, v in self.job_body(job, at).items()
             if k in ("id", "status", "video_url", "width", "height", "duration_ms")
         }
         body = json.dumps({"event": event, "data": data, "timestamp": _iso()}).encode()

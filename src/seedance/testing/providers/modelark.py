@@ -1,9 +1,13 @@
 """BytePlus ModelArk as specs/modelark/openapi.yaml and provider-notes.md (BytePlus ModelArk)
 document it: video generation tasks created, read, listed, cancelled (queued) or deleted
-(succeeded, failed, expired), the Task object POSTed to ``callback_url`` once a task finishes, and
-at most 120 queued tasks per account. A null option of a create body counts as not set, as the
-official SDK sends it. Callbacks are retried on the simulator core's schedule; the spec's
-``task_status_changed`` webhook says what Ark documents (three sends, 5 s to answer).
+(succeeded, failed, expired), the Task object POSTed to ``callback_url`` on every documented
+status change, and at most 120 queued tasks per account. A null option of a create body counts as
+not set, as the official SDK sends it.
+
+Callbacks follow the spec's ``task_status_changed`` webhook: one POST of the task as it was when
+it became queued, running, succeeded, failed or expired (a cancelled task, which no page says
+calls back, does not); a succeeded or failed callback not answered 2xx within 5 s
+(``x-callback-timeout-seconds``) is sent again, three times in all (``x-callback-attempts``).
 
 The task helpers are shared with Anyfast, which resells these tasks and passes ModelArk's task
 and error envelope through.
@@ -23,7 +27,7 @@ from typing import Any
 from starlette.responses import Response
 
 from .._jobs import Phase, SimJob
-from .._simulator import Context, WebhookDelivery
+from .._simulator import Context
 from ._base import ProviderShape
 
 __all__ = [
@@ -39,6 +43,13 @@ __all__ = [
 
 # The documented account limit (x-max-queued-tasks-per-account of create_task).
 MAX_QUEUED_TASKS = 120
+# The statuses Ark calls back on (the spec's task_status_changed webhook), and those whose
+# callback is sent again when not acknowledged.
+CALLBACK_STATUSES: tuple[Phase, ...] = ("queued", "running", "succeeded", "failed", "expired")
+RESENT_STATUSES: tuple[Phase, ...] = ("succeeded", "failed")
+# What the webhook says when the curated spec has no x-callback-* extension.
+CALLBACK_ATTEMPTS = 3
+CALLBACK_TIMEOUT_SECONDS = 5.0
 # Not documented: the SDKs send no page size unless asked (the server's default is assumed).
 DEFAULT_PAGE_SIZE = 10
 FRAMES_PER_SECOND = 24
@@ -212,10 +223,18 @@ def task_body(
 
 # --- ModelArk ---------------------------------------------------------------------------------
 class ModelArkShape(ProviderShape):
+    callback_statuses = CALLBACK_STATUSES
+
     def __init__(self, simulator: Any) -> None:
         super().__init__(simulator)
         # Unix time of the simulator clock's zero: timestamps look current, and move with it.
         self.epoch = int(time.time())
+        hook = simulator.spec.document.get("webhooks", {}).get("task_status_changed", {})
+        post = hook.get("post", {})
+        self.callback_attempts = int(post.get("x-callback-attempts", CALLBACK_ATTEMPTS))
+        self.callback_timeout = float(
+            post.get("x-callback-timeout-seconds", CALLBACK_TIMEOUT_SECONDS)
+        )
 
     def new_id(self) -> str:
         return new_task_id(self.epoch, self.simulator.clock.now(), self.simulator.jobs)
@@ -292,8 +311,9 @@ class ModelArkShape(ProviderShape):
         # Volcengine's cancel-or-delete table: queued -> cancelled; succeeded, failed, expired ->
         # record deleted; running and cancelled -> not supported. The answer is `{}`.
         if phase == "queued":
+            # The queued callback is owed (a cancel calls back nothing of its own).
+            self.simulator.owe_callbacks(context.now)
             job.cancelled_at = context.now
-            self._owe_callback(job, context.now)
             return self.json({})
         if phase in ("running", "cancelled"):
             message = (
@@ -303,27 +323,32 @@ class ModelArkShape(ProviderShape):
             # A valid request at the wrong moment: a conflict with the task's state (the spec's
             # `default` response; the page does not say which error comes).
             return self.json(self.error(409, "OperationDenied.InvalidState", message), 409)
-        # A finished task's callback is owed even if its record goes now.
-        self.simulator.deliver_due()
+        # A finished task's callbacks are owed even if its record goes now.
+        self.simulator.owe_callbacks(context.now)
         with self.simulator._lock:
             self.simulator.jobs.pop(job.id, None)
         return self.json({})
 
     # --- callbacks --------------------------------------------------------------------------
-    def webhook(self, job: SimJob) -> tuple[dict[str, str], bytes]:
-        """The Task object, as ModelArk POSTs it to ``callback_url`` (no signature documented)."""
-        body = json.dumps(self.task(job, job.finished_at())).encode()
-        return {"Content-Type": "application/json"}, body
+    def job_phase(self, job: SimJob, now: float) -> Phase:
+        return task_phase(job, now)
 
-    def _owe_callback(self, job: SimJob, now: float) -> None:
-        """Queue the callback of a cancelled task (the core sends those of finished ones)."""
-        if not job.webhook_url or "webhook" in job.extra:
-            return
-        headers, body = self.webhook(job)
-        delivery = WebhookDelivery(job.id, job.webhook_url, headers, body, due=now)
-        with self.simulator._lock:
-            job.extra["webhook"] = delivery
-            self.simulator.webhooks.append(delivery)
+    def changed_at(self, job: SimJob, phase: Phase) -> float:
+        return changed_at(job, phase)
+
+    def callback_retries(self, phase: Phase) -> tuple[float, ...]:
+        """A succeeded or failed callback is sent ``callback_attempts`` times in all until one is
+        acknowledged; the others once. No page gives the spacing: each re-send goes when the
+        previous one's 5 s to answer are up."""
+        if phase not in RESENT_STATUSES:
+            return ()
+        return (self.callback_timeout,) * max(0, self.callback_attempts - 1)
+
+    def webhook(self, job: SimJob, at: float) -> tuple[dict[str, str], bytes]:
+        """The Task object as it was at *at*, as ModelArk POSTs it to ``callback_url`` (no
+        signature documented)."""
+        body = json.dumps(self.task(job, at)).encode()
+        return {"Content-Type": "application/json"}, body
 
 
 SHAPE = ModelArkShape
