@@ -1,4 +1,5 @@
-"""Issue 6, item 2: cold import time of ``seedance``, a generated package, ``httpx`` and the SDK.
+"""Issues 6 and 12: cold import time of ``seedance``, a generated package, ``httpx`` and the SDK;
+and the time of a first call (import, construct a client, submit, get) in a fresh process.
 
 Each measurement is a fresh interpreter. Two methods, both in interleaved repetitions:
 
@@ -14,6 +15,11 @@ The official SDK is timed with its own venv's interpreter (the same CPython buil
 lacks rich/click/pygments, which ``httpx`` imports for its command line when they are installed
 (they are in the project's venv, through typer), so ``import httpx`` is also timed there.
 
+The first call runs against an ``httpx.MockTransport`` answering what the provider's simulator
+answered for the same request (captured in the parent), so that only the client's own cost is
+timed: the imports, the validators built on first use, one create and one get. Raw httpx doing
+the same requests is the reference.
+
 For ``import seedance`` the report also lists what it imports beyond ``import httpx``, grouped by
 top-level package (summed self time from ``-X importtime``): what would have to go (or be made
 lazy) to meet the target.
@@ -21,6 +27,7 @@ lazy) to meet the target.
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
 import subprocess
@@ -35,10 +42,117 @@ from ._support import ROOT, machine, project_env, ratio, sdk_python
 _LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)")
 
 
-def _wall(python: str, code: str, env: dict[str, str]) -> float:
+def _wall(python: str, code: str, env: dict[str, str], *args: str) -> float:
     started = time.perf_counter()
-    subprocess.run([python, "-c", code], env=env, cwd=ROOT, check=True)
+    subprocess.run([python, "-c", code, *args], env=env, cwd=ROOT, check=True)
     return time.perf_counter() - started
+
+
+# --- a first call ------------------------------------------------------------------------------
+_PROMPT = "a cat cooking pasta"
+_MEDIA = {
+    "reference_images": ["https://example.com/a.png", "https://example.com/b.png"],
+    "reference_videos": ["https://example.com/reference.mp4"],
+    "reference_audios": ["https://example.com/reference.mp3"],
+}
+# (provider, VideoRequest fields): ModelArk as in bench_overhead; Genray checks `format: uri`.
+FIRST_CALLS: dict[str, tuple[str, dict[str, Any]]] = {
+    "modelark minimal": ("modelark", {"prompt": _PROMPT, "model": "seedance-1-0-pro-250528"}),
+    "modelark multimodal": (
+        "modelark",
+        {
+            "prompt": _PROMPT,
+            "model": "dreamina-seedance-2-0-260128",
+            **_MEDIA,
+            "duration": 5,
+            "resolution": "720p",
+            "aspect_ratio": "16:9",
+            "seed": 42,
+            "generate_audio": True,
+            "watermark": False,
+            "webhook_url": "https://hooks.example.com/modelark",
+        },
+    ),
+    "genray multimodal": (
+        "genray",
+        {
+            "prompt": _PROMPT,
+            **_MEDIA,
+            "duration": 5,
+            "aspect_ratio": "16:9",
+            "webhook_url": "https://hooks.example.com/genray",
+        },
+    ),
+}
+_FACADE_FIRST_CALL = """
+import json, sys
+case = json.loads(sys.argv[1])
+import httpx
+from seedance import SeedanceClient, VideoRequest
+
+def answer(request):
+    status, body = case["create"] if request.method == "POST" else case["get"]
+    return httpx.Response(
+        status, content=body.encode(), headers={"content-type": "application/json"}
+    )
+
+client = SeedanceClient(
+    case["provider"], api_key="sk_bench", transport=httpx.MockTransport(answer)
+)
+job = client.submit(VideoRequest(**case["request"]))
+assert client.get(job).id == job.id
+"""
+_RAW_FIRST_CALL = """
+import json, sys
+case = json.loads(sys.argv[1])
+import httpx
+
+def answer(request):
+    status, body = case["create"] if request.method == "POST" else case["get"]
+    return httpx.Response(
+        status, content=body.encode(), headers={"content-type": "application/json"}
+    )
+
+http = httpx.Client(transport=httpx.MockTransport(answer))
+base, headers = case["base_url"], {"Authorization": "Bearer sk_bench"}
+created = http.post(base + case["create_path"], json=case["body"], headers=headers)
+created.raise_for_status()
+task = http.get(base + case["get_path"].format(id=created.json()["id"]), headers=headers)
+task.raise_for_status()
+assert task.json()["status"]
+"""
+
+
+def _first_call_case(provider: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """What the simulator answers to this request's create and get, and what the facade sent."""
+    from seedance import SeedanceClient, VideoRequest
+    from seedance.testing import Simulator
+
+    simulator = Simulator(provider)
+    http = simulator.http_client()
+    exchanges: list[tuple[Any, Any]] = []
+
+    def keep(response: Any) -> None:
+        response.read()
+        exchanges.append((response.request, response))
+
+    http.event_hooks["response"] = [keep]
+    client = SeedanceClient(provider, http_client=http, api_key="sk_simulator")
+    job = client.submit(VideoRequest(**fields))
+    simulator.clock.advance(600)  # type: ignore[attr-defined]
+    client.get(job)
+    (create, created), (get, task) = exchanges[0], exchanges[-1]
+    base = client.base_url
+    return {
+        "provider": provider,
+        "request": fields,
+        "create": [created.status_code, created.text],
+        "get": [task.status_code, task.text],
+        "base_url": base,
+        "body": json.loads(create.content),
+        "create_path": str(create.url)[len(base) :],
+        "get_path": str(get.url)[len(base) :].replace(job.id, "{id}"),
+    }
 
 
 def _importtime(python: str, module: str, env: dict[str, str]) -> list[tuple[int, int, int, str]]:
@@ -108,14 +222,26 @@ def _run(quick: bool, prefix: str) -> dict[str, Any]:
             "byteplussdkarkruntime",
         )
         targets["httpx (in the SDK venv)"] = (str(sdk), sdk_env, "httpx")
+    first_calls = {
+        name: json.dumps(_first_call_case(provider, fields))
+        for name, (provider, fields) in FIRST_CALLS.items()
+    }
     interpreters = {python: env for python, env, _ in targets.values()}
     # Warm-up: compile bytecode, fill the file cache.
     for python, env, module in targets.values():
         _wall(python, f"import {module}", env)
+    for case in first_calls.values():  # warm-up
+        _wall(project[0], _FACADE_FIRST_CALL, project[1], case)
     walls: dict[str, list[float]] = defaultdict(list)
     reported: dict[str, list[int]] = defaultdict(list)
     last_rows: dict[str, list[tuple[int, int, int, str]]] = {}
+    firsts: dict[str, list[float]] = defaultdict(list)
     names = list(targets)
+    calls = [
+        *((f"seedance: {name}", _FACADE_FIRST_CALL, case) for name, case in first_calls.items()),
+        ("raw httpx: modelark minimal", _RAW_FIRST_CALL, first_calls["modelark minimal"]),
+        ("raw httpx: modelark multimodal", _RAW_FIRST_CALL, first_calls["modelark multimodal"]),
+    ]
     for repetition in range(repetitions):
         baseline = {python: _wall(python, "pass", env) for python, env in interpreters.items()}
         order = names[repetition % len(names) :] + names[: repetition % len(names)]
@@ -125,6 +251,9 @@ def _run(quick: bool, prefix: str) -> dict[str, Any]:
             rows = _subtree(_importtime(python, module, env), module)
             reported[name].append(rows[-1][1])
             last_rows[name] = rows
+        shift = repetition % len(calls)
+        for name, code, case in calls[shift:] + calls[:shift]:
+            firsts[name].append(_wall(project[0], code, project[1], case) - baseline[project[0]])
     result: dict[str, Any] = {
         "machine": machine(),
         "repetitions": repetitions,
@@ -162,9 +291,16 @@ def _run(quick: bool, prefix: str) -> dict[str, Any]:
         for _, cumulative, depth, name in sorted(last_rows["seedance"], key=lambda row: -row[1])
         if depth == 1
     ][:15]
+    result["first_call_wall_minus_bare_python_ms"] = first = {
+        name: round(statistics.median(times) * 1000, 1) for name, times in firsts.items()
+    }
+    result["first_call_seedance_vs_raw_httpx"] = {
+        case: ratio(first[f"seedance: modelark {case}"], first[f"raw httpx: modelark {case}"])
+        for case in ("minimal", "multimodal")
+    }
     result["targets"] = {
-        "import_seedance_le_1.5x_httpx (importtime)": result["seedance_vs_httpx"]["importtime"]
-        <= 1.5,
-        "import_seedance_le_1.5x_httpx (wall)": result["seedance_vs_httpx"]["wall"] <= 1.5,
+        "import_seedance_le_1.3x_httpx (importtime)": result["seedance_vs_httpx"]["importtime"]
+        <= 1.3,
+        "import_seedance_le_1.3x_httpx (wall)": result["seedance_vs_httpx"]["wall"] <= 1.3,
     }
     return result

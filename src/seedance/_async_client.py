@@ -11,10 +11,11 @@ from typing import Any
 
 import httpx
 
-from ._bounded import bound_pools, request_deadline
+from ._bounded import bound_pools
 from ._capabilities import ProviderCapabilities
 from ._client import TRANSIENT, OnUpdate
 from ._clock import Clock
+from ._deadline import request_deadline
 from ._download import ProgressCallback, download_async
 from ._engine import DEFAULT_TIMEOUT, Engine, OutOfTime, job_id_of
 from ._errors import DownloadError, ResponseError, WaitTimeoutError
@@ -69,6 +70,8 @@ class AsyncSeedanceClient:
         self._transport = transport
         self._http = http_client or httpx.AsyncClient(transport=transport, follow_redirects=True)
         bound_pools(self._http)
+        if self._owns_http:
+            self._engine.adopt(self._http)
         self._generated: Any = None
 
     @property

@@ -10,9 +10,10 @@ from typing import Any
 
 import httpx
 
-from ._bounded import bound_pools, request_deadline
+from ._bounded import bound_pools
 from ._capabilities import ProviderCapabilities
 from ._clock import Clock
+from ._deadline import request_deadline
 from ._download import ProgressCallback, download_sync
 from ._engine import DEFAULT_TIMEOUT, Engine, OutOfTime, job_id_of
 from ._errors import (
@@ -75,6 +76,8 @@ class SeedanceClient:
         self._transport = transport
         self._http = http_client or httpx.Client(transport=transport, follow_redirects=True)
         bound_pools(self._http)
+        if self._owns_http:
+            self._engine.adopt(self._http)
         self._generated: Any = None
 
     @property

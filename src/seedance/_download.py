@@ -17,9 +17,9 @@ from pathlib import Path
 
 import httpx
 
-from ._bounded import request_deadline
 from ._clock import SYSTEM_CLOCK, Clock
 from ._config import logger
+from ._deadline import request_deadline
 from ._errors import DownloadError, DownloadLimitError
 from ._limits import Limits
 from ._partial import Partial, ProgressCallback, RetryableStatusError, TruncatedError

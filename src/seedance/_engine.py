@@ -7,7 +7,9 @@ timeout, the retry decision and the mapping of failures to the `SeedanceError` h
 
 from __future__ import annotations
 
+import functools
 import importlib
+import logging
 import math
 import re
 import time
@@ -33,6 +35,7 @@ from ._models import Job, JobStatus, VideoRequest
 from ._redact import redact_url
 from ._retry import NOT_SENT, Deadline, PollingPolicy, RetryPolicy, parse_retry_after
 from .adapters import Adapter, Call, adapter
+from .adapters._base import read_from
 
 __all__ = ["DEFAULT_TIMEOUT", "Engine", "OutOfTime"]
 
@@ -43,6 +46,7 @@ MALFORMED = (
     RecursionError, OverflowError, UnicodeError, OSError,
 )  # fmt: skip
 USER_AGENT = "seedance-python/0.1.0"
+_CLIP_SLACK = 0.01  # seconds
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -83,6 +87,16 @@ class Engine:
             if not isinstance(timeout, httpx.Timeout)
             else max((p for p in phases if p is not None), default=None)
         )
+        self._timeout: dict[str, float | None] = self.timeout.as_dict()
+        phase_limits = [p for p in phases if p is not None]
+        self._clip_below = (
+            max(phase_limits) - _CLIP_SLACK if len(phase_limits) == len(phases) else math.inf
+        )
+        # Built once per client: the key header, and what every API request carries besides.
+        self._key_header = _KeyHeaders(Authorization=f"Bearer {self.api_key.reveal()}")
+        self._shared_headers = {"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING}
+        self._all_headers = _KeyHeaders(**self._key_header, **self._shared_headers)
+        self._adopted: httpx.Client | httpx.AsyncClient | None = None
         package = importlib.import_module(self.adapter.package)
         # _parse_response only reads `raise_on_unexpected_status` from the client it is given.
         self._parse_client = package.Client(base_url=self.base_url)
@@ -92,9 +106,12 @@ class Engine:
         """Check *request* against the capabilities and the curated spec; nothing is sent."""
         caps = self.capabilities.check(request)
         body = self.adapter.create_body(request, caps)
-        body.update(request.extras)
-        self.adapter.spec.validate_body(self.adapter.create_operation, body)
-        return self.adapter.create(body)
+        extras = request.extras
+        if extras:
+            body.update(extras)
+        # The adapter's own body holds only JSON types; extras may hold anything.
+        self.adapter.spec.validate_body(self.adapter.create_operation, body, plain=not extras)
+        return self.adapter.create(body, as_built=not extras)
 
     def extra_call(self, operation: str, method: str, *args: Any, **kwargs: Any) -> Call:
         self.capabilities.require(operation)
@@ -107,17 +124,23 @@ class Engine:
     ) -> tuple[httpx.Request, float | None]:
         """The request of one attempt, and the `time.monotonic()` by which it must be over."""
         kwargs = dict(call.operation._get_kwargs(**call.arguments))
-        kwargs["url"] = self.base_url + kwargs["url"]
-        headers = {
-            **kwargs.pop("headers", {}),
-            "Authorization": f"Bearer {self.api_key.reveal()}",
-            "User-Agent": USER_AGENT,
-            "Accept-Encoding": ACCEPT_ENCODING,
-        }
+        kwargs["url"] = _url(self.base_url + kwargs["url"])
+        # The client's own pool carries User-Agent and Accept-Encoding (`adopt`); the key goes
+        # on each request, so that it never reaches a file host through the same pool.
+        headers = {**kwargs.pop("headers", {}), **self._headers(http)}
         budget = self._budget(deadline)
-        timeout = self.timeout if budget is None else self._clipped_timeout(budget)
-        request = http.build_request(**kwargs, headers=headers, timeout=timeout)
+        timeout = dict(self._timeout) if budget is None else self._clipped_timeout(budget)
+        # The timeout as httpx passes it to the transport (`Timeout.as_dict()`), made directly.
+        request = http.build_request(**kwargs, headers=headers, extensions={"timeout": timeout})
         return request, None if budget is None else time.monotonic() + budget
+
+    def adopt(self, http: httpx.Client | httpx.AsyncClient) -> None:
+        """Give the client's own *http* the headers every API request carries but the key."""
+        http.headers.update(self._shared_headers)
+        self._adopted = http
+
+    def _headers(self, http: httpx.Client | httpx.AsyncClient) -> dict[str, str]:
+        return self._key_header if http is self._adopted else self._all_headers
 
     def call_deadline(self) -> Deadline:
         """The deadline of one call made outside a wait: every attempt and retry sleep within
@@ -125,20 +148,22 @@ class Engine:
         return Deadline(self.request_timeout, clock=self.clock, ends_wait=False)
 
     def _budget(self, deadline: Deadline) -> float | None:
-        remaining = deadline.remaining()
-        limits = [t for t in (self.request_timeout, remaining) if t is not None]
-        return max(0.001, min(limits)) if limits else None
+        budget = deadline.remaining()
+        limit = self.request_timeout
+        if budget is None or (limit is not None and limit < budget):
+            budget = limit
+        return None if budget is None else max(0.001, budget)
 
-    def _clipped_timeout(self, budget: float) -> httpx.Timeout:
+    def _clipped_timeout(self, budget: float) -> dict[str, float | None]:
+        if budget >= self._clip_below:
+            # A fresh call: its end (`request_deadline`) is kept to the microsecond; no phase
+            # needs to be shorter than it is by less than `_CLIP_SLACK`.
+            return dict(self._timeout)
+
         def clip(phase: float | None) -> float:
             return budget if phase is None else min(phase, budget)
 
-        return httpx.Timeout(
-            connect=clip(self.timeout.connect),
-            read=clip(self.timeout.read),
-            write=clip(self.timeout.write),
-            pool=clip(self.timeout.pool),
-        )
+        return {phase: clip(limit) for phase, limit in self._timeout.items()}
 
     @staticmethod
     def follow_redirects(call: Call) -> bool:
@@ -195,11 +220,14 @@ class Engine:
     # --- outcomes -----------------------------------------------------------------------------
     def result(self, call: Call, response: httpx.Response) -> Any:
         """The generated model parsed from a success response, or the typed error."""
-        logger.debug("%s %s -> %d", self.provider, _operation_name(call), response.status_code)
+        if logger.isEnabledFor(logging.DEBUG):
+            name = _operation_name(call)
+            logger.debug("%s %s -> %d", self.provider, name, response.status_code)
         if not response.is_success:
             raise self.api_error(response)
+        answer = _Answer(response)
         try:
-            return call.operation._parse_response(client=self._parse_client, response=response)
+            parsed = call.operation._parse_response(client=self._parse_client, response=answer)
         except MALFORMED as error:
             body = _json(response)
             unknown = _unknown_status(body, self.adapter.statuses)
@@ -212,6 +240,9 @@ class Engine:
                 status_code=response.status_code,
                 body=_json(response) or _excerpt(_text(response)),
             ) from None
+        if answer.data is not _UNREAD:
+            read_from(parsed, answer.data)
+        return parsed
 
     def api_error(self, response: httpx.Response) -> APIError:
         body = _json(response)
@@ -302,6 +333,50 @@ class Engine:
         same_host = same_origin(url, self.base_url)
         auth = {"Authorization": f"Bearer {self.api_key.reveal()}"} if same_host else {}
         return {**auth, "User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
+
+
+_UNREAD: Any = object()
+
+
+class _Answer:
+    """What a generated ``_parse_response`` reads of a response, with the JSON parsed once:
+    the engine keeps what the parser read as the job's ``raw``."""
+
+    __slots__ = ("data", "response", "status_code")
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+        self.status_code = response.status_code
+        self.data: Any = _UNREAD
+
+    @property
+    def content(self) -> bytes:
+        return self.response.content
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.response.headers
+
+    def json(self, **kwargs: Any) -> Any:
+        if kwargs:
+            return self.response.json(**kwargs)
+        if self.data is _UNREAD:
+            self.data = self.response.json()
+        return self.data
+
+
+class _KeyHeaders(dict[str, str]):
+    """Headers holding the API key, which never shows in a repr."""
+
+    def __repr__(self) -> str:
+        return "{" + ", ".join(f"{name!r}: '***'" for name in self) + "}"
+
+
+@functools.lru_cache(maxsize=256)
+def _url(text: str) -> httpx.URL:
+    """*text* parsed once: a create's URL, a polled job's (httpx parses a string URL on every
+    request; an `httpx.URL` is immutable and passes through as it is)."""
+    return httpx.URL(text)
 
 
 def job_id_of(job: Job | str) -> str:

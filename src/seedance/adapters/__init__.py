@@ -7,7 +7,6 @@ provider adds a module here; nothing else in the package needs to change.
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from functools import cache
 
 from .._errors import InvalidRequestError
@@ -19,6 +18,8 @@ __all__ = ["Adapter", "Call", "adapter", "provider_names"]
 @cache
 def provider_names() -> tuple[str, ...]:
     """Every provider with an adapter module, sorted."""
+    import pkgutil  # on first use: `import seedance` stays light
+
     return tuple(
         sorted(
             module.name
