@@ -10,6 +10,7 @@ import nox
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 RUNTIME = PYPROJECT["project"]["dependencies"]
+EXTRAS: dict[str, list[str]] = PYPROJECT["project"]["optional-dependencies"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
@@ -29,6 +30,8 @@ CONSUMERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "siray": (("siray==0.3.0",), ("tests/consumers/test_siray.py",)),
     "anyfast": (("anyfast==0.0.1",), ("tests/consumers/test_anyfast.py",)),
+    "replicate": (("replicate==1.0.7",), ("tests/consumers/test_replicate.py",)),
+    "fal": (("fal-client==1.0.3",), ("tests/consumers/test_fal.py",)),
 }
 
 
@@ -86,11 +89,15 @@ def check(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff check and ruff format --check on the hand-written code; the import layers of
-    docs/ARCHITECTURE.md (import-linter contracts in pyproject.toml)."""
+    docs/ARCHITECTURE.md (import-linter contracts in pyproject.toml); deptry: every import of
+    the package and its generated clients declared, every declared dependency used."""
     install(session, "lint")
+    # deptry maps each requirement to its modules through the installed metadata (pyyaml: yaml).
+    session.install(*(req for extra in EXTRAS.values() for req in extra))
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("lint-imports", env={"PYTHONPATH": os.pathsep.join(["src", "generated"])})
+    session.run("deptry", "src", "generated")
 
 
 @nox.session

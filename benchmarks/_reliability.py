@@ -13,6 +13,7 @@ import math
 import re
 import signal
 import statistics
+import sys
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from seedance import SeedanceError, VideoRequest
+from seedance import SeedanceError, VideoRequest, registry
 from seedance.adapters import adapter, provider_names
 
 __all__ = [
@@ -48,8 +49,13 @@ SAMPLE_SHA256 = hashlib.sha256(
 
 
 def profile_request(provider: str, **changes: Any) -> VideoRequest:
-    """The documented valid request of tests/facade/profiles/<provider>.py, with *changes*."""
-    request: VideoRequest = importlib.import_module(f"facade.profiles.{provider}").PROFILE.request
+    """The documented valid request of the provider's registered test profile, with *changes*."""
+    # Profiles live in tests/ (registered as ``facade.profiles.<name>``), which `python -m
+    # benchmarks` from the checkout does not have on its path.
+    tests = str(Path(__file__).resolve().parent.parent / "tests")
+    if tests not in sys.path:
+        sys.path.append(tests)
+    request: VideoRequest = registry.provider(provider).load_profile().request
     return attrs.evolve(request, **changes) if changes else request
 
 

@@ -67,13 +67,17 @@ def curate(
     *,
     recorded: dict[str, list[str]] | None = None,
     previous: Any = None,
+    upstream: Any = None,
 ) -> CuratedSpec:
     """Apply the provider's overlay to its upstream document.
 
     *recorded* is what each action selected last time (``overlay_selections`` of the client's
     provenance): every node selected then and not now is listed in ``CuratedSpec.lost``.
+    *upstream*, when given, is the document to start from instead of ``provider.upstream`` on
+    disk: the base provider's spec as this run curated it (``Provider.base``).
     """
-    upstream = load_yaml(root / provider.upstream)
+    if upstream is None:
+        upstream = load_yaml(root / provider.upstream)
     try:
         curated, actions = apply_overlay(
             upstream, load_yaml(root / provider.overlay), previous=previous
@@ -108,6 +112,7 @@ def build(
     if not providers:
         raise PipelineError(f"no provider {only!r}: expected specs/{only}/upstream.yaml")
     outcomes = []
+    curated: dict[str, Any] = {}  # a provider extending another's spec starts from this run's
     for provider in providers:
         previous = root / provider.curated
         spec = curate(
@@ -115,7 +120,9 @@ def build(
             root,
             recorded=read_provenance(provider, root).get("overlay_selections", {}),
             previous=load_yaml(previous) if previous.is_file() else None,
+            upstream=curated.get(provider.base) if provider.base is not None else None,
         )
+        curated[provider.name] = spec.curated
         outcomes.append(Outcome(spec))
     lost = [line for outcome in outcomes for line in outcome.spec.lost]
     if lost and not accept_lost:

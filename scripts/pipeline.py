@@ -1,7 +1,10 @@
 """The spec pipeline: upstream -> overlay -> curated spec -> generated client, and its checks.
 
 Every provider is a folder ``specs/<provider>/`` holding ``upstream.yaml`` and ``generator.yaml``
-(with the client's version), plus ``overlays/<provider>.yaml``. The pipeline writes
+(with the client's version), plus ``overlays/<provider>.yaml``. A provider serving another's API
+(Volcengine Ark serves BytePlus ModelArk's) has no ``upstream.yaml``: its overlay ``extends`` the
+other's curated ``specs/<other>/openapi.yaml``, curated first and digested among its inputs. The
+pipeline writes
 ``specs/<provider>/openapi.yaml``, the client package ``generated/<package>/`` (with
 ``provenance.json`` and a copy of the curated spec as ``openapi.json``, which the facade validates
 requests against at run time), ``docs/drift.md``, and the change reports: ``docs/changes/`` (each
@@ -32,6 +35,7 @@ from project import (
     discover_providers,
     dump_yaml,
     load_yaml,
+    registered_specs,
 )
 
 __all__ = [
@@ -48,6 +52,7 @@ __all__ = [
     "discover_providers",
     "dump_yaml",
     "load_yaml",
+    "registered_specs",
 ]
 
 
@@ -84,8 +89,14 @@ def main(argv: list[str] | None = None) -> int:
 
             chosen = discover_providers(args.root, args.name) if args.name else []
             if not chosen:
-                raise PipelineError(f"refresh needs a provider: no provider {args.name!r}")
+                known = ", ".join(registered_specs())
+                raise PipelineError(f"refresh: {args.name!r} is not one of {known}")
             provider = chosen[0]
+            if provider.base is not None:
+                raise PipelineError(
+                    f"refresh: {provider.name!r} has no published document of its own:"
+                    f" {provider.overlay} extends {provider.upstream}; refresh {provider.base!r}"
+                )
             if not refresh(provider, args.root, args.url):
                 print(f"{provider.upstream}: unchanged (the published document is the same)")
                 return 0

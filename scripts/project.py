@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,8 +20,10 @@ __all__ = [
     "Provider",
     "discover_providers",
     "dump_yaml",
+    "extended_provider",
     "load_yaml",
     "package_version",
+    "registered_specs",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,13 +36,21 @@ class PipelineError(Exception):
 
 @dataclass(frozen=True)
 class Provider:
-    """The files that make up one provider, relative to the project root."""
+    """The files that make up one provider, relative to the project root.
+
+    A provider whose overlay ``extends`` another provider's curated spec (Volcengine Ark extends
+    BytePlus ModelArk's: the same API) has that provider as its *base*: its upstream is the base's
+    ``openapi.yaml``, curated first, and it has no ``upstream.yaml`` of its own.
+    """
 
     name: str
     package: str
+    base: str | None = None
 
     @property
     def upstream(self) -> Path:
+        if self.base is not None:
+            return Path("specs", self.base, "openapi.yaml")
         return Path("specs", self.name, "upstream.yaml")
 
     @property
@@ -104,14 +116,48 @@ def dump_yaml(document: Any) -> str:
     return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
 
 
+REGISTRY = '[project.entry-points."seedance.providers"]'
+
+
+def registered_specs(root: Path = ROOT) -> dict[str, Path]:
+    """A project's providers and their spec folders: the names its pyproject.toml registers
+    (`seedance.registry` reads the same table), each built from ``specs/<name>/``.
+
+    Read from pyproject.toml, not by importing ``seedance``: the pipeline must run when the facade
+    does not import (a regeneration it has yet to catch up with). tests/registry/ checks that each
+    registered unit names this folder.
+    """
+    # A copy of the tree without its own pyproject.toml (the sync check's) is this project's.
+    pyproject = (
+        root / "pyproject.toml" if (root / "pyproject.toml").is_file() else ROOT / "pyproject.toml"
+    )
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    names = project.get("entry-points", {}).get("seedance.providers", {})
+    return {name: Path("specs", name) for name in sorted(names)}
+
+
 def discover_providers(root: Path = ROOT, only: str | None = None) -> list[Provider]:
-    """Every folder under ``specs/`` with an upstream document is a provider (or just *only*)."""
-    providers = []
+    """Every registered provider (`registered_specs`), or just *only*, its files read under *root*
+    (this checkout or a copy of it), each after the provider whose curated spec it extends. A spec
+    folder of a provider nobody registered is an error."""
+    registered = registered_specs(root)
     for upstream in sorted((root / "specs").glob("*/upstream.yaml")):
-        name = upstream.parent.name
+        if upstream.parent.name not in registered:
+            raise PipelineError(
+                f"{upstream.relative_to(root)}: provider {upstream.parent.name!r} is not"
+                f" registered; add it to {REGISTRY} in pyproject.toml (see README.md)"
+            )
+    bases = {name: extended_provider(name, root, registered) for name in registered}
+    providers = []
+    for name in _dependency_order(bases):
         if only is not None and name != only:
             continue
-        config_path = root / "specs" / name / "generator.yaml"
+        folder = registered[name]
+        if bases[name] is None and not (root / folder / "upstream.yaml").is_file():
+            raise PipelineError(
+                f"{folder / 'upstream.yaml'} is missing: {name!r} is registered in {REGISTRY}"
+            )
+        config_path = root / folder / "generator.yaml"
         if not config_path.is_file():
             raise PipelineError(f"{config_path.relative_to(root)} is missing")
         config = load_yaml(config_path) or {}
@@ -120,8 +166,49 @@ def discover_providers(root: Path = ROOT, only: str | None = None) -> list[Provi
             raise PipelineError(
                 f"{config_path.relative_to(root)}: 'package_name_override' must name the package"
             )
-        providers.append(Provider(name, package))
+        providers.append(Provider(name, package, bases[name]))
     return providers
+
+
+def extended_provider(name: str, root: Path, registered: dict[str, Path]) -> str | None:
+    """The provider whose curated spec (``specs/<base>/openapi.yaml``) the overlay of *name*
+    ``extends``, or None when it extends the provider's own ``upstream.yaml`` (or nothing)."""
+    overlay = Path("overlays", f"{name}.yaml")
+    if not (root / overlay).is_file():
+        return None
+    extends = (load_yaml(root / overlay) or {}).get("extends")
+    if not isinstance(extends, str) or "://" in extends:
+        return None
+    target = Path(os.path.normpath(overlay.parent / extends))
+    if target.name != "openapi.yaml" or target.parent.parent != Path("specs"):
+        return None
+    base = target.parent.name
+    if base == name or base not in registered:
+        raise PipelineError(
+            f"{overlay}: 'extends: {extends}' names the curated spec of {base!r}, which is"
+            + (" its own output" if base == name else f" not a provider registered in {REGISTRY}")
+        )
+    return base
+
+
+def _dependency_order(bases: dict[str, str | None]) -> list[str]:
+    """The names sorted, each provider moved after the one it extends; a cycle is an error."""
+    ordered: list[str] = []
+
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        if name in ordered:
+            return
+        if name in path:
+            cycle = " -> ".join((*path[path.index(name) :], name))
+            raise PipelineError(f"overlays extend each other's curated specs in a cycle: {cycle}")
+        base = bases.get(name)
+        if base is not None:
+            visit(base, (*path, name))
+        ordered.append(name)
+
+    for name in sorted(bases):
+        visit(name, ())
+    return ordered
 
 
 def package_version(provider: Provider, root: Path = ROOT) -> str:

@@ -27,7 +27,7 @@ def shared_path(*parts: str) -> Path:
 
 @pytest.fixture(params=PROVIDERS, ids=[provider.name for provider in PROVIDERS])
 def provider(request: pytest.FixtureRequest) -> Provider:
-    """Each provider in turn, as the pipeline discovers them."""
+    """Each registered provider with a spec folder (seedance.registry), as the pipeline sees it."""
     assert isinstance(request.param, Provider)
     return request.param
 

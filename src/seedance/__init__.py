@@ -15,9 +15,8 @@ as ``seedance_<provider>`` and stays reachable as ``client.generated``.
 
 from __future__ import annotations
 
-from typing import overload
+from typing import TYPE_CHECKING, Any, overload
 
-from ._async_client import AsyncSeedanceClient
 from ._capabilities import ModelCapabilities, ProviderCapabilities
 from ._client import SeedanceClient
 from ._clock import Clock, SystemClock
@@ -53,6 +52,9 @@ from ._models import Job, JobError, JobStatus, VideoRequest
 from ._retry import PollingPolicy, RetryPolicy
 from ._webhooks import JobEvents, parse_webhook
 from .adapters import adapter, provider_names
+
+if TYPE_CHECKING:
+    from ._async_client import AsyncSeedanceClient
 
 __all__ = [
     "APIConnectionError",
@@ -101,6 +103,21 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    # `AsyncSeedanceClient` loads on first use: its module imports asyncio, about a tenth of a cold
+    # `import seedance`, which programs that only use `SeedanceClient` never need.
+    if name == "AsyncSeedanceClient":
+        from ._async_client import AsyncSeedanceClient
+
+        globals()[name] = AsyncSeedanceClient
+        return AsyncSeedanceClient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 def providers() -> tuple[str, ...]:

@@ -1,34 +1,39 @@
-"""`AsyncSeedanceClient`: the same API as `SeedanceClient`, with ``async``/``await``."""
+"""`AsyncSeedanceClient`: the same API as `SeedanceClient`, with ``async``/``await``.
+
+It shares `SeedanceClient`'s configuration, core and decisions (`ClientBase`, `seedance._core`);
+only the I/O differs: each effect the core yields is awaited (`_perform`).
+"""
 
 from __future__ import annotations
 
 import asyncio
-import importlib
-from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
 from types import ModuleType, TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 
-from ._bounded import bound_pools
-from ._capabilities import ProviderCapabilities
-from ._client import TRANSIENT, OnUpdate
-from ._clock import Clock
+from ._client import ClientBase, OnUpdate, Operation
 from ._deadline import request_deadline
-from ._download import ProgressCallback, download_async
-from ._engine import DEFAULT_TIMEOUT, Engine, OutOfTime, job_id_of
-from ._errors import DownloadError, ResponseError, WaitTimeoutError
-from ._limits import Limits
+from ._download import Fetch, ProgressCallback, araw_chunks
+from ._effects import Runner, Send, Sleep, Steps
+from ._engine import job_id_of
 from ._models import Job, VideoRequest
-from ._retry import Deadline, PollingPolicy, RetryPolicy
-from ._webhooks import DEFAULT_TOLERANCE, JobEvents
+from ._webhooks import JobEvents
 from .adapters import Call
+
+if TYPE_CHECKING:  # loaded on first use: `import seedance` loads no provider's client
+    from seedance_genray.models import Account, CreatedApiKey, UploadedFile, UpscaleResult
+
+    from ._extensions import ApiKeys, AsyncGenrayExtension, AsyncModelArkExtension
 
 __all__ = ["AsyncSeedanceClient"]
 
+T = TypeVar("T")
 
-class AsyncSeedanceClient:
+
+class AsyncSeedanceClient(ClientBase[httpx.AsyncClient, httpx.AsyncBaseTransport]):
     """An asyncio client for one provider; every method of `SeedanceClient`, awaitable.
 
     >>> async with AsyncSeedanceClient("genray") as client:  # doctest: +SKIP
@@ -37,318 +42,153 @@ class AsyncSeedanceClient:
 
     Cancelling a task that waits leaves the job running; the `CancelledError` carries a note with
     the job id and how to resume.
-
-    The API key comes from *api_key* or the provider's environment variable (``GENRAY_API_KEY``,
-    ``MODELARK_API_KEY`` or ``ARK_API_KEY``, ...); the base URL from *base_url*,
-    ``<PROVIDER>_BASE_URL`` or the provider's documented host. Pass *http_client* or *transport*
-    to route requests elsewhere (the simulator does). Requests are retried per *retry* (or
-    *max_retries* with the default backoff); a create only when it cannot have been accepted.
     """
 
-    def __init__(
-        self,
-        provider: str,
-        *,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
-        max_retries: int | None = None,
-        retry: RetryPolicy | None = None,
-        polling: PollingPolicy | None = None,
-        limits: Limits | None = None,
-        clock: Clock | None = None,
-        http_client: httpx.AsyncClient | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        if retry is None and max_retries is not None:
-            retry = RetryPolicy(max_retries=max_retries)
-        self._engine = Engine(
-            provider, api_key=api_key, base_url=base_url, retry=retry, polling=polling,
-            timeout=timeout, limits=limits, clock=clock,
-        )  # fmt: skip
-        self._owns_http = http_client is None
-        self._transport = transport
-        self._http = http_client or httpx.AsyncClient(transport=transport, follow_redirects=True)
-        bound_pools(self._http)
-        if self._owns_http:
-            self._engine.adopt(self._http)
-        self._generated: Any = None
+    _INTERRUPTS = (KeyboardInterrupt, asyncio.CancelledError)
 
-    @property
-    def provider(self) -> str:
-        return self._engine.provider
+    def _new_http(self, transport: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
+        return httpx.AsyncClient(transport=transport, follow_redirects=True)
 
-    @property
-    def base_url(self) -> str:
-        return self._engine.base_url
+    parse_webhook = ClientBase.parse_webhook  # listed on the class: the public surface
 
-    @property
-    def capabilities(self) -> ProviderCapabilities:
-        """What this provider and each of its models accept."""
-        return self._engine.capabilities
+    @cached_property
+    def genray(self) -> AsyncGenrayExtension:
+        """Genray's own operations, awaitable and typed (see `SeedanceClient.genray`)."""
+        from ._extensions import AsyncGenrayExtension
 
-    @property
-    def generated(self) -> Any:
-        """The provider's generated `AuthenticatedClient`, for what the facade does not wrap."""
-        if self._generated is None:
-            package = importlib.import_module(self._engine.adapter.package)
-            args = {"transport": self._transport} if self._transport is not None else {}
-            self._generated = package.AuthenticatedClient(
-                base_url=self.base_url, token=self._engine.api_key.reveal(), httpx_args=args
-            )
-        return self._generated
+        return AsyncGenrayExtension(self._core, self._run)
 
-    def __repr__(self) -> str:
-        return f"AsyncSeedanceClient(provider={self.provider!r}, base_url={self.base_url!r})"
+    @cached_property
+    def modelark(self) -> AsyncModelArkExtension:
+        """ModelArk's own operations, awaitable and typed (see `SeedanceClient.modelark`)."""
+        from ._extensions import AsyncModelArkExtension
 
-    # --- jobs ---------------------------------------------------------------------------------
+        return AsyncModelArkExtension(self._core, self._run)
+
+    # --- jobs: see `SeedanceClient` for each method's documentation ---------------------------
     async def submit(self, request: VideoRequest) -> Job:
-        """Start a job. Invalid or unsupported requests fail before anything is sent."""
-        return self._engine.job(await self._execute(self._engine.create_call(request)))
+        return await self._run(self._core.submit(request))
 
     async def get(self, job: Job | str) -> Job:
-        """The job's current state."""
-        return await self._get(job_id_of(job), None)
+        return await self._run(self._core.get(job_id_of(job)))
 
     async def wait(
-        self,
-        job: Job | str,
-        *,
-        timeout: float | None = None,
-        on_update: OnUpdate | None = None,
-        events: JobEvents | None = None,
-    ) -> Job:
-        """Poll until the job finishes; return it, or raise `JobFailedError`.
-
-        *timeout* bounds the whole wait, polls and retry sleeps together (`WaitTimeoutError`
-        carries the job id to resume). *on_update* is called on every status or progress change.
-        With *events* (a `JobEvents` your webhook handler publishes to), polling is only the
-        fallback: a finished job from a *signed* delivery (``job.signature_verified``: Genray via
-        `parse_webhook` with the secret) ends the wait at once; an unsigned one (ModelArk's
-        callbacks, a job published by hand) is a hint that the wait confirms with a ``get`` before
-        returning the job from that ``get`` (it polls on if the job is not finished after all).
-
-        >>> inbox = JobEvents()  # the webhook handler: inbox.publish(parse_webhook(...))
-        >>> job = await client.wait(job_id, timeout=900, events=inbox)  # doctest: +SKIP
-        """
-        if isinstance(job, Job) and job.status.is_terminal:
-            return self._engine.finished(job)
-        job_id = job_id_of(job)
-        deadline = Deadline(timeout, clock=self._engine.clock)
-        last = job if isinstance(job, Job) else None
-        try:
-            poll = 0
-            while True:
-                current = await self._poll(job_id, deadline, last, timeout)
-                poll += 1
-                if self._engine.changed(last, current) and on_update is not None:
-                    on_update(current)
-                last = current
-                if current.status.is_terminal:
-                    return self._engine.finished(current)
-                pause = deadline.clip(self._engine.polling.interval(poll))
-                if deadline.expired:
-                    raise self._timed_out(job_id, timeout, last)
-                pushed = await self._pause(job_id, pause, events)
-                if (
-                    pushed is not None
-                    and pushed.status.is_terminal
-                    and pushed.signature_verified
-                    and pushed.provider == self.provider
-                ):
-                    if on_update is not None:
-                        on_update(pushed)
-                    return self._engine.finished(pushed)
-                # Anything else is a hint (ModelArk's callbacks are unsigned: whoever knows the URL
-                # can post to it): the loop polls at once, and only what `get` says is returned.
-        except (KeyboardInterrupt, asyncio.CancelledError) as interrupt:
-            interrupt.add_note(self._engine.resume_note(job_id))
-            raise
+        self, job: Job | str, *, timeout: float | None = None,
+        on_update: OnUpdate | None = None, events: JobEvents | None = None,
+    ) -> Job:  # fmt: skip
+        return await self._run(self._core.wait(job, timeout, on_update, events))
 
     async def generate(
-        self,
-        request: VideoRequest,
-        *,
-        timeout: float | None = None,
-        on_update: OnUpdate | None = None,
-        events: JobEvents | None = None,
-    ) -> Job:
-        """Submit and wait. *on_update* first hears of the job right after it is accepted, so its
-        id is known even if the wait is interrupted."""
+        self, request: VideoRequest, *, timeout: float | None = None,
+        on_update: OnUpdate | None = None, events: JobEvents | None = None,
+    ) -> Job:  # fmt: skip
         job = await self.submit(request)
         if on_update is not None:
             on_update(job)
-        if job.status.is_terminal:
-            return self._engine.finished(job)
         return await self.wait(job, timeout=timeout, on_update=on_update, events=events)
 
     async def cancel(self, job: Job | str) -> None:
-        """Cancel a queued job (or delete a finished one's record), where the provider can."""
-        await self._execute(self._engine.extra_call("cancel", "cancel", job_id_of(job)))
-
-    async def list_jobs(self, **filters: Any) -> list[Job]:
-        """The provider's job list (ModelArk: page_num, page_size, status, task_ids, model)."""
-        parsed = await self._execute(self._engine.extra_call("list", "list_jobs", **filters))
-        return self._engine.adapter.jobs(parsed)
+        await self._run(self._core.cancel(job_id_of(job)))
 
     async def download(
-        self,
-        job: Job | str,
-        path: str | Path,
-        *,
-        on_progress: ProgressCallback | None = None,
-        verify: bool = True,
-    ) -> Path:
-        """Stream the video to *path* atomically (resuming after a dropped connection or stall).
-
-        Nothing is left at *path* unless the whole video arrived: a body shorter or longer than
-        announced, an HTML or JSON page, or (with *verify*, the default) a file that is not a
-        complete MP4 raises `DownloadError`; the client's `Limits` bound the size and time
-        (`DownloadLimitError`). Pass ``verify=False`` for a video of another format.
-
-        >>> path = await client.download(job, "cat.mp4")  # doctest: +SKIP
-        """
-        if isinstance(job, str):
-            url = job
-        elif job.video_url:
-            url = job.video_url
-        else:
-            raise DownloadError(f"job {job.id} has no video URL (status {job.status.value})")
-        return await download_async(
-            self._http, url, Path(path), headers=self._engine.download_headers(url),
-            retry=self._engine.retry, limits=self._engine.limits, timeout=self._engine.timeout,
-            on_progress=on_progress, verify=verify, clock=self._engine.clock,
-        )  # fmt: skip
-
-    # --- provider extras ----------------------------------------------------------------------
-    async def upload(self, file: str | Path | bytes, *, filename: str | None = None) -> Any:
-        """Host a reference image with the provider (Genray); returns its URLs."""
-        return await self._execute(self._engine.extra_call("upload", "upload", file, filename))
-
-    async def from_person(self, person_image_url: str, prompt: str, **fields: Any) -> Job:
-        """Genray: a video of the person in a portrait performing *prompt*."""
-        call = self._engine.extra_call(
-            "from_person",
-            "from_person",
-            {"person_image_url": person_image_url, "prompt": prompt, **fields},
-        )
-        return self._engine.job(await self._execute(call))
-
-    async def upscale(self, video_id: int) -> Any:
-        """Genray: upscale a finished video 2x (by its numeric generation id)."""
-        return await self._execute(self._engine.extra_call("upscale", "upscale", video_id))
-
-    async def account(self) -> Any:
-        """Genray: plan, credits and API limits."""
-        return await self._execute(self._engine.extra_call("account", "account"))
-
-    async def create_api_key(self, *, webhook_url: str | None = None) -> Any:
-        return await self._execute(
-            self._engine.extra_call("api_keys", "create_api_key", webhook_url)
-        )
-
-    async def list_api_keys(self) -> Any:
-        return await self._execute(self._engine.extra_call("api_keys", "list_api_keys"))
-
-    async def revoke_api_key(self, key_id: str) -> Any:
-        return await self._execute(self._engine.extra_call("api_keys", "revoke_api_key", key_id))
-
-    def parse_webhook(
-        self,
-        body: bytes,
-        headers: Mapping[str, str],
-        *,
-        secret: str | None = None,
-        tolerance: float = DEFAULT_TOLERANCE,
-    ) -> Job:
-        """Verify a webhook delivery and return the job it reports (see `parse_webhook`)."""
-        return self._engine.adapter.webhook_job(body, headers, secret, tolerance)
+        self, job: Job | str, path: str | Path, *,
+        on_progress: ProgressCallback | None = None, verify: bool = True,
+    ) -> Path:  # fmt: skip
+        return await self._run(self._download_steps(job, path, on_progress, verify))
 
     async def request(
-        self, operation: ModuleType, *, idempotent: bool = True, **arguments: Any
-    ) -> Any:
-        """Run any operation of the generated client with this client's key, retries and errors.
+        self, operation: Operation[T], *, idempotent: bool = True, **arguments: Any
+    ) -> T:
+        """`SeedanceClient.request`, awaited.
 
         >>> from seedance_genray.api.account import get_account  # doctest: +SKIP
-        >>> await client.request(get_account)  # doctest: +SKIP
+        >>> (await client.request(get_account)).credits  # doctest: +SKIP
         """
-        return await self._execute(Call(operation, arguments, idempotent=idempotent))
+        call = Call(cast(ModuleType, operation), arguments, idempotent=idempotent)
+        return cast(T, await self._run(self._core.execute(call)))
 
-    # --- plumbing -----------------------------------------------------------------------------
-    async def _get(self, job_id: str, deadline: Deadline | None) -> Job:
-        return self._engine.job(await self._execute(self._engine.adapter.get(job_id), deadline))
+    # --- deprecated: each provider's own operations moved to its extension ------------------
+    async def list_jobs(self, **filters: Any) -> list[Job]:
+        self._deprecated("list_jobs", "list", "modelark.list_jobs")
+        return await self.modelark.list_jobs(**filters)
 
-    async def _poll(
-        self, job_id: str, deadline: Deadline, last: Job | None, timeout: float | None
-    ) -> Job:
-        try:
-            return await self._get(job_id, deadline)
-        except OutOfTime as out_of_time:
-            raise self._timed_out(job_id, timeout, last) from out_of_time.__context__
-        except TRANSIENT as error:
-            if deadline.expired:
-                raise self._timed_out(job_id, timeout, last) from error
-            raise
+    async def upload(
+        self, file: str | Path | bytes, *, filename: str | None = None
+    ) -> UploadedFile:
+        self._deprecated("upload", "upload", "genray.upload")
+        return await self.genray.upload(file, filename=filename)
 
-    async def _pause(self, job_id: str, seconds: float, events: JobEvents | None) -> Job | None:
-        """`SeedanceClient._pause`, awaited."""
-        clock = self._engine.clock
-        if events is None:
-            await clock.async_sleep(seconds)
-            return None
-        if clock.real_time:
-            hold = self._engine.polling.initial
-            return await events._next_update_async(job_id, seconds, hold=hold)
-        await clock.async_sleep(seconds)
-        return await events._next_update_async(job_id, 0.0, hold=0.0)
+    async def from_person(self, person_image_url: str, prompt: str, **fields: Any) -> Job:
+        self._deprecated("from_person", "from_person", "genray.from_person")
+        return await self.genray.from_person(person_image_url, prompt, **fields)
 
-    def _timed_out(self, job_id: str, timeout: float | None, last: Job | None) -> WaitTimeoutError:
-        return WaitTimeoutError(job_id, provider=self.provider, timeout=timeout or 0.0, last=last)
+    async def upscale(self, video_id: int) -> UpscaleResult:
+        self._deprecated("upscale", "upscale", "genray.upscale")
+        return await self.genray.upscale(video_id)
 
-    async def _execute(self, call: Call, deadline: Deadline | None = None) -> Any:
-        deadline = deadline or self._engine.call_deadline()
-        engine = self._engine
-        attempt = 0
-        while True:
-            attempt += 1
-            request, end = engine.build_request(self._http, call, deadline)
+    async def account(self) -> Account:
+        self._deprecated("account", "account", "genray.account")
+        return await self.genray.account()
+
+    async def create_api_key(self, *, webhook_url: str | None = None) -> CreatedApiKey:
+        self._deprecated("create_api_key", "api_keys", "genray.create_api_key")
+        return await self.genray.create_api_key(webhook_url=webhook_url)
+
+    async def list_api_keys(self) -> ApiKeys:
+        self._deprecated("list_api_keys", "api_keys", "genray.list_api_keys")
+        return await self.genray.list_api_keys()
+
+    async def revoke_api_key(self, key_id: str) -> None:
+        self._deprecated("revoke_api_key", "api_keys", "genray.revoke_api_key")
+        await self.genray.revoke_api_key(key_id)
+
+    # --- the I/O ------------------------------------------------------------------------------
+    async def _run(self, steps: Steps[T]) -> T:
+        """Run a core operation, awaiting each effect it yields."""
+        run = Runner(steps)
+        while (effect := run.next()) is not None:
             try:
-                with request_deadline(end):
-                    response = await self._send(request, call, end)
-            except httpx.RequestError as error:  # transport, decoding, redirect loops
-                delay = engine.retry_delay(call, attempt, deadline, error=error)
-                if delay is None:
-                    raise engine.connection_error(error) from None
-            else:
-                delay = engine.retry_delay(call, attempt, deadline, response=response)
-                if delay is None:
-                    try:
-                        return engine.result(call, response)
-                    except ResponseError as error:
-                        # A cut-off body on a read is as transient as a dropped connection.
-                        if not call.idempotent:
-                            raise
-                        delay = engine.retry_delay(call, attempt, deadline, error=error)
-                        if delay is None:
-                            raise
-            await self._engine.clock.async_sleep(delay)
+                run.outcome(await self._perform(effect))
+            except BaseException as error:  # cancellation too: the core adds its resume note
+                run.fail(error)
+        return run.result
 
-    async def _send(self, request: httpx.Request, call: Call, end: float | None) -> httpx.Response:
-        """One attempt: send, and read the whole answer within the deadline and size limit."""
-        engine = self._engine
-        streamed = await self._http.send(
-            request, stream=True, follow_redirects=engine.follow_redirects(call)
+    async def _perform(self, effect: Any) -> Any:
+        kind = type(effect)
+        if kind is Send:
+            return await self._send(effect)
+        if kind is Sleep:
+            return await self._engine.clock.async_sleep(effect.seconds)
+        if kind is Fetch:
+            return await self._fetch(effect)
+        return await effect.events._next_update_async(
+            effect.job_id, effect.seconds, hold=effect.hold
         )
-        try:
-            reader = engine.answer_reader(streamed, end)
-            if streamed.is_stream_consumed:
-                reader.feed_decoded(streamed.content)
-            else:
-                async for chunk in streamed.aiter_raw():
-                    reader.feed(chunk)
-        finally:
-            await streamed.aclose()
+
+    async def _send(self, send: Send) -> httpx.Response:
+        with request_deadline(send.end):
+            streamed = await self._http.send(
+                send.request, stream=True, follow_redirects=send.follow
+            )
+            try:
+                reader = self._engine.answer_reader(streamed, send.end)
+                if not streamed.is_stream_consumed:  # else the reader has read it
+                    async for chunk in streamed.aiter_raw():
+                        reader.feed(chunk)
+            finally:
+                await streamed.aclose()
         return reader.response()
+
+    async def _fetch(self, fetch: Fetch) -> None:
+        http, into = self._http, fetch.into
+        with fetch.deadline:
+            async with http.stream(
+                "GET", fetch.url, headers=fetch.headers, timeout=fetch.timeout
+            ) as response:
+                into.start(response)
+                async for chunk in araw_chunks(response):
+                    into.feed(chunk)
+                into.end()
 
     async def aclose(self) -> None:
         if self._owns_http:

@@ -7,7 +7,7 @@ from typing import Any, NoReturn
 
 import attrs
 
-from ._errors import InvalidRequestError, UnsupportedError
+from ._errors import InvalidRequestError, Problem, UnsupportedError
 from ._models import VideoRequest
 
 __all__ = ["ModelCapabilities", "ProviderCapabilities"]
@@ -39,6 +39,8 @@ class ModelCapabilities:
     watermark: bool = False
     draft: bool = False
     webhook_url: bool = False
+    required: tuple[str, ...] = ()
+    """The `VideoRequest` fields this model cannot do without (beyond the prompt)."""
     notes: str = ""
 
     def as_dict(self) -> dict[str, Any]:
@@ -76,10 +78,49 @@ class ProviderCapabilities:
             )
 
     def check(self, request: VideoRequest) -> ModelCapabilities:
-        """Raise if the chosen model cannot serve *request*; return that model's capabilities."""
-        caps = self.model(request.model)
+        """Raise if the chosen model cannot serve *request*; return that model's capabilities.
+
+        Every problem is found before raising, and listed in the error's ``problems`` (values the
+        request gives wrongly before fields it leaves out): the first one decides the error's type
+        (`UnsupportedError` for a field the model does not take, else `InvalidRequestError`) and
+        its attributes.
+
+        >>> from seedance import VideoRequest, capabilities
+        >>> try:
+        ...     capabilities("siray").check(VideoRequest(prompt="a cat", seed=-5))
+        ... except InvalidRequestError as error:
+        ...     print([problem.field for problem in error.problems])
+        ['seed', 'duration', 'resolution', 'aspect_ratio', 'reference_images']
+        """
+        problems: list[tuple[Problem, bool]] = []
+        try:
+            caps = self.model(request.model)
+        except InvalidRequestError as error:
+            # Still checked against what any listed model allows: every problem in one go.
+            problems.append((error.problems[0], False))
+            caps = _union(error.value, self.models.values())
+        # What the request says wrongly comes first, what it leaves out after: the first problem
+        # decides the error's type, and a field the model cannot take matters more than one missing.
+        problems += sorted(self._problems(request, caps), key=lambda found: found[0].value is None)
+        if problems:
+            self._raise(problems, caps)
+        return caps
+
+    def _problems(
+        self, request: VideoRequest, caps: ModelCapabilities
+    ) -> list[tuple[Problem, bool]]:
+        """What is wrong with *request* for the model *caps*: (problem, unsupported) pairs."""
         provided = request.provided()
-        listed = {
+        found: list[tuple[Problem, bool]] = []
+
+        def unsupported(name: str) -> None:
+            found.append((Problem(name, provided[name], self._unsupported_text(name, caps)), True))
+
+        for name in caps.required:
+            if name not in provided:
+                text = f"required: {_allowed_text(name, caps)}"
+                found.append((Problem(name, None, text), False))
+        listed: dict[str, tuple[Any, ...] | None] = {
             "duration": caps.durations,
             "resolution": caps.resolutions,
             "aspect_ratio": caps.aspect_ratios,
@@ -88,45 +129,49 @@ class ProviderCapabilities:
             if name not in provided:
                 continue
             if allowed is None:
-                self._unsupported(name, caps)
-            if allowed and provided[name] not in allowed:
-                raise InvalidRequestError(
-                    name, provided[name], _list(allowed) + f" (model {caps.model})",
-                    provider=self.provider,
-                )  # fmt: skip
+                unsupported(name)
+            elif allowed and provided[name] not in allowed:
+                text = _list(allowed) + f" (model {caps.model})"
+                found.append((Problem(name, provided[name], text), False))
         if "seed" in provided:
             if caps.seed is None:
-                self._unsupported("seed", caps)
-            low, high = caps.seed
-            if not low <= provided["seed"] <= high:
-                raise InvalidRequestError(
-                    "seed", provided["seed"], f"{low} to {high}", provider=self.provider
-                )
+                unsupported("seed")
+            elif not caps.seed[0] <= provided["seed"] <= caps.seed[1]:
+                text = f"{caps.seed[0]} to {caps.seed[1]}"
+                found.append((Problem("seed", provided["seed"], text), False))
         for kind in ("images", "videos", "audios"):
             name = f"reference_{kind}"
             limit = getattr(caps, f"max_{name}")
             count = len(provided.get(name, ()))
-            if count > limit:
-                if limit == 0:
-                    self._unsupported(name, caps)
-                raise InvalidRequestError(
-                    name, f"{count} items", f"at most {limit} (model {caps.model})",
-                    provider=self.provider,
-                )  # fmt: skip
-        for flag in ("first_frame", "last_frame", "generate_audio", "negative_prompt"):
+            if count > limit and limit == 0:
+                unsupported(name)
+            elif count > limit:
+                text = f"at most {limit} (model {caps.model})"
+                found.append((Problem(name, f"{count} items", text), False))
+        for flag in _FLAGS:
             if flag in provided and not getattr(caps, flag):
-                self._unsupported(flag, caps)
-        for flag in ("watermark", "draft", "webhook_url"):
-            if flag in provided and not getattr(caps, flag):
-                self._unsupported(flag, caps)
-        return caps
+                unsupported(flag)
+        return found
 
-    def _unsupported(self, field: str, caps: ModelCapabilities) -> NoReturn:
-        others = [name for name, model in self.models.items() if _accepts(model, field)]
-        hint = f"models that do: {', '.join(others)}" if others else None
-        raise UnsupportedError(
-            f"the {field} field", provider=self.provider, model=caps.model, hint=hint, field=field
+    def _raise(self, problems: list[tuple[Problem, bool]], caps: ModelCapabilities) -> NoReturn:
+        listed = tuple(problem for problem, _ in problems)
+        first, is_unsupported = problems[0]
+        if is_unsupported:
+            raise UnsupportedError(
+                f"the {first.field} field", provider=self.provider, model=caps.model,
+                hint=self._hint(first.field), field=first.field, problems=listed,
+            )  # fmt: skip
+        raise InvalidRequestError(
+            first.field, first.value, first.allowed, provider=self.provider, problems=listed
         )
+
+    def _hint(self, field: str) -> str | None:
+        others = [name for name, model in self.models.items() if _accepts(model, field)]
+        return f"models that do: {', '.join(others)}" if others else None
+
+    def _unsupported_text(self, field: str, caps: ModelCapabilities) -> str:
+        hint = self._hint(field)
+        return f"not supported by {self.provider} ({caps.model})" + (f"; {hint}" if hint else "")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -141,9 +186,25 @@ class ProviderCapabilities:
 def _accepts(caps: ModelCapabilities, field: str) -> bool:
     if field.startswith("reference_"):
         return bool(getattr(caps, f"max_{field}"))
-    value = getattr(caps, {"duration": "durations", "resolution": "resolutions",
-                           "aspect_ratio": "aspect_ratios"}.get(field, field))  # fmt: skip
+    value = getattr(caps, _VALUES.get(field, field))
     return value is not None and value is not False
+
+
+_FLAGS = (
+    "first_frame", "last_frame", "generate_audio", "negative_prompt", "watermark", "draft",
+    "webhook_url",
+)  # fmt: skip
+_VALUES = {"duration": "durations", "resolution": "resolutions", "aspect_ratio": "aspect_ratios"}
+
+
+def _allowed_text(field: str, caps: ModelCapabilities) -> str:
+    """What *caps* allows for *field*, in words (for a required field that is missing)."""
+    values = getattr(caps, _VALUES[field], None) if field in _VALUES else None
+    if values:
+        return _list(values)
+    if field.startswith("reference_"):
+        return f"1 to {getattr(caps, f'max_{field}')} items"
+    return "a value"
 
 
 def _list(values: tuple[Any, ...]) -> str:
@@ -168,11 +229,7 @@ def _union(name: str, models: Any) -> ModelCapabilities:
         return tuple(sorted(merged, key=lambda value: (str(type(value)), value)))
 
     seeds = [caps.seed for caps in known if caps.seed is not None]
-    flags = {
-        flag: any(getattr(caps, flag) for caps in known)
-        for flag in ("first_frame", "last_frame", "generate_audio", "negative_prompt",
-                     "watermark", "draft", "webhook_url")
-    }  # fmt: skip
+    flags = {flag: any(getattr(caps, flag) for caps in known) for flag in _FLAGS}
     return ModelCapabilities(
         model=name,
         durations=values("durations"),
@@ -182,6 +239,10 @@ def _union(name: str, models: Any) -> ModelCapabilities:
         max_reference_images=max(caps.max_reference_images for caps in known),
         max_reference_videos=max(caps.max_reference_videos for caps in known),
         max_reference_audios=max(caps.max_reference_audios for caps in known),
+        # Required only where every listed model requires it: held to what some model allows.
+        required=tuple(
+            name for name in known[0].required if all(name in c.required for c in known)
+        ),
         notes="not a listed model: held only to what some listed model allows",
         **flags,
     )

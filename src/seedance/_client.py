@@ -1,55 +1,70 @@
-"""`SeedanceClient`: one blocking API over every provider."""
+"""`SeedanceClient`: one blocking API over every provider.
+
+Every decision of a call, a wait and a download is made once, in `seedance._core` and
+`seedance._download`; this client only performs their I/O with blocking calls (`_perform`).
+`AsyncSeedanceClient` shares everything here but the I/O.
+"""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+import warnings
+from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
 from types import ModuleType, TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar, cast
 
 import httpx
 
 from ._bounded import bound_pools
 from ._capabilities import ProviderCapabilities
 from ._clock import Clock
+from ._core import TRANSIENT, ClientCore, OnUpdate
 from ._deadline import request_deadline
-from ._download import ProgressCallback, download_sync
-from ._engine import DEFAULT_TIMEOUT, Engine, OutOfTime, job_id_of
-from ._errors import (
-    APIConnectionError,
-    DownloadError,
-    RateLimitError,
-    ResponseError,
-    ServerError,
-    WaitTimeoutError,
-)
+from ._download import Fetch, ProgressCallback, raw_chunks
+from ._effects import Runner, Send, Sleep, Steps
+from ._engine import DEFAULT_TIMEOUT, Engine, job_id_of
 from ._limits import Limits
 from ._models import Job, VideoRequest
-from ._retry import Deadline, PollingPolicy, RetryPolicy
+from ._retry import PollingPolicy, RetryPolicy
 from ._webhooks import DEFAULT_TOLERANCE, JobEvents
 from .adapters import Call
 
-__all__ = ["SeedanceClient"]
+if TYPE_CHECKING:  # loaded on first use: `import seedance` loads no provider's client
+    from seedance_genray.models import Account, CreatedApiKey, UploadedFile, UpscaleResult
 
-OnUpdate = Callable[[Job], None]
-# Errors a poll may hit that say nothing about the job itself; at the deadline they end the wait.
-TRANSIENT = (APIConnectionError, ServerError, RateLimitError)
+    from ._extensions import ApiKeys, GenrayExtension, ModelArkExtension
+
+__all__ = ["TRANSIENT", "GeneratedClient", "OnUpdate", "Operation", "SeedanceClient"]
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+Tr = TypeVar("Tr", httpx.BaseTransport, httpx.AsyncBaseTransport)
 
 
-class SeedanceClient:
-    """A blocking client for one provider.
+class Operation(Protocol[T_co]):
+    """An operation module of a generated client (``seedance_genray.api.account.get_account``):
+    `SeedanceClient.request` returns what its ``_parse_response`` returns."""
 
-    >>> with SeedanceClient("genray") as client:  # key from GENRAY_API_KEY  # doctest: +SKIP
-    ...     job = client.generate(VideoRequest(prompt="a cat cooking pasta", duration=5))
-    ...     client.download(job, "cat.mp4")
+    def _get_kwargs(self, *args: Any, **kwargs: Any) -> dict[str, Any]: ...
 
-    The API key comes from *api_key* or the provider's environment variable (``GENRAY_API_KEY``,
-    ``MODELARK_API_KEY`` or ``ARK_API_KEY``, ...); the base URL from *base_url*,
-    ``<PROVIDER>_BASE_URL`` or the provider's documented host. Pass *http_client* or *transport*
-    to route requests elsewhere (the simulator does). Requests are retried per *retry* (or
-    *max_retries* with the default backoff); a create only when it cannot have been accepted.
-    """
+    def _parse_response(self, *, client: Any, response: httpx.Response) -> T_co: ...
+
+
+class GeneratedClient(Protocol):
+    """What every generated ``AuthenticatedClient`` offers (``client.generated``)."""
+
+    def get_httpx_client(self) -> httpx.Client: ...
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient: ...
+
+
+class ClientBase(Generic[H, Tr]):
+    """What the sync and async clients share: configuration, properties and the core."""
+
+    _INTERRUPTS: ClassVar[tuple[type[BaseException], ...]]
 
     def __init__(
         self,
@@ -63,8 +78,8 @@ class SeedanceClient:
         polling: PollingPolicy | None = None,
         limits: Limits | None = None,
         clock: Clock | None = None,
-        http_client: httpx.Client | None = None,
-        transport: httpx.BaseTransport | None = None,
+        http_client: H | None = None,
+        transport: Tr | None = None,
     ) -> None:
         if retry is None and max_retries is not None:
             retry = RetryPolicy(max_retries=max_retries)
@@ -73,12 +88,16 @@ class SeedanceClient:
             timeout=timeout, limits=limits, clock=clock,
         )  # fmt: skip
         self._owns_http = http_client is None
-        self._transport = transport
-        self._http = http_client or httpx.Client(transport=transport, follow_redirects=True)
+        self._transport: Tr | None = transport
+        self._http: H = http_client or self._new_http(transport)
         bound_pools(self._http)
         if self._owns_http:
             self._engine.adopt(self._http)
-        self._generated: Any = None
+        self._core = ClientCore(self._engine, self._http, self._INTERRUPTS)
+        self._generated: GeneratedClient | None = None
+
+    def _new_http(self, transport: Tr | None) -> H:
+        raise NotImplementedError
 
     @property
     def provider(self) -> str:
@@ -94,27 +113,93 @@ class SeedanceClient:
         return self._engine.capabilities
 
     @property
-    def generated(self) -> Any:
+    def generated(self) -> GeneratedClient:
         """The provider's generated `AuthenticatedClient`, for what the facade does not wrap."""
         if self._generated is None:
             package = importlib.import_module(self._engine.adapter.package)
             args = {"transport": self._transport} if self._transport is not None else {}
-            self._generated = package.AuthenticatedClient(
-                base_url=self.base_url, token=self._engine.api_key.reveal(), httpx_args=args
+            self._generated = cast(
+                GeneratedClient,
+                package.AuthenticatedClient(
+                    base_url=self.base_url, token=self._engine.api_key.reveal(), httpx_args=args
+                ),
             )
         return self._generated
 
     def __repr__(self) -> str:
-        return f"SeedanceClient(provider={self.provider!r}, base_url={self.base_url!r})"
+        return f"{type(self).__name__}(provider={self.provider!r}, base_url={self.base_url!r})"
+
+    def parse_webhook(
+        self,
+        body: bytes,
+        headers: Mapping[str, str],
+        *,
+        secret: str | None = None,
+        tolerance: float = DEFAULT_TOLERANCE,
+    ) -> Job:
+        """Verify a webhook delivery and return the job it reports (see `parse_webhook`)."""
+        return self._engine.adapter.webhook_job(body, headers, secret, tolerance)
+
+    def _download_steps(
+        self, job: Job | str, path: str | Path, on_progress: ProgressCallback | None, verify: bool
+    ) -> Steps[Path]:
+        return self._core.download(job, Path(path), on_progress, verify)
+
+    def _deprecated(self, name: str, operation: str, replacement: str) -> None:
+        """Warn that the neutral client's *name* moved to ``client.<replacement>``."""
+        warnings.warn(
+            f"{type(self).__name__}.{name}() is deprecated since seedance 0.2 and will be removed"
+            f" in 0.3: use client.{replacement}() (typed results)",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        self._engine.capabilities.require(operation)
+
+
+class SeedanceClient(ClientBase[httpx.Client, httpx.BaseTransport]):
+    """A blocking client for one provider.
+
+    >>> with SeedanceClient("genray") as client:  # key from GENRAY_API_KEY  # doctest: +SKIP
+    ...     job = client.generate(VideoRequest(prompt="a cat cooking pasta", duration=5))
+    ...     client.download(job, "cat.mp4")
+
+    The API key comes from *api_key* or the provider's environment variable (``GENRAY_API_KEY``,
+    ``MODELARK_API_KEY`` or ``ARK_API_KEY``, ...); the base URL from *base_url*,
+    ``<PROVIDER>_BASE_URL`` or the provider's documented host. Pass *http_client* or *transport*
+    to route requests elsewhere (the simulator does). Requests are retried per *retry* (or
+    *max_retries* with the default backoff); a create only when it cannot have been accepted.
+    What only one provider offers is on its extension: ``client.genray``, ``client.modelark``.
+    """
+
+    _INTERRUPTS = (KeyboardInterrupt,)
+
+    def _new_http(self, transport: httpx.BaseTransport | None) -> httpx.Client:
+        return httpx.Client(transport=transport, follow_redirects=True)
+
+    parse_webhook = ClientBase.parse_webhook  # listed on the class: the public surface
+
+    @cached_property
+    def genray(self) -> GenrayExtension:
+        """Genray's own operations, typed: upload, from_person, upscale, account, API keys."""
+        from ._extensions import GenrayExtension
+
+        return GenrayExtension(self._core, self._run)
+
+    @cached_property
+    def modelark(self) -> ModelArkExtension:
+        """ModelArk's own operations, typed: list_jobs."""
+        from ._extensions import ModelArkExtension
+
+        return ModelArkExtension(self._core, self._run)
 
     # --- jobs ---------------------------------------------------------------------------------
     def submit(self, request: VideoRequest) -> Job:
         """Start a job. Invalid or unsupported requests fail before anything is sent."""
-        return self._engine.job(self._execute(self._engine.create_call(request)))
+        return self._run(self._core.submit(request))
 
     def get(self, job: Job | str) -> Job:
         """The job's current state."""
-        return self._get(job_id_of(job), None)
+        return self._run(self._core.get(job_id_of(job)))
 
     def wait(
         self,
@@ -137,39 +222,7 @@ class SeedanceClient:
         >>> inbox = JobEvents()  # the webhook handler: inbox.publish(parse_webhook(...))
         >>> job = client.wait(job_id, timeout=900, events=inbox)  # doctest: +SKIP
         """
-        if isinstance(job, Job) and job.status.is_terminal:
-            return self._engine.finished(job)
-        job_id = job_id_of(job)
-        deadline = Deadline(timeout, clock=self._engine.clock)
-        last = job if isinstance(job, Job) else None
-        try:
-            poll = 0
-            while True:
-                current = self._poll(job_id, deadline, last, timeout)
-                poll += 1
-                if self._engine.changed(last, current) and on_update is not None:
-                    on_update(current)
-                last = current
-                if current.status.is_terminal:
-                    return self._engine.finished(current)
-                pause = deadline.clip(self._engine.polling.interval(poll))
-                if deadline.expired:
-                    raise self._timed_out(job_id, timeout, last)
-                pushed = self._pause(job_id, pause, events)
-                if (
-                    pushed is not None
-                    and pushed.status.is_terminal
-                    and pushed.signature_verified
-                    and pushed.provider == self.provider
-                ):
-                    if on_update is not None:
-                        on_update(pushed)
-                    return self._engine.finished(pushed)
-                # Anything else is a hint (ModelArk's callbacks are unsigned: whoever knows the URL
-                # can post to it): the loop polls at once, and only what `get` says is returned.
-        except KeyboardInterrupt as interrupt:
-            interrupt.add_note(self._engine.resume_note(job_id))
-            raise
+        return self._run(self._core.wait(job, timeout, on_update, events))
 
     def generate(
         self,
@@ -184,18 +237,11 @@ class SeedanceClient:
         job = self.submit(request)
         if on_update is not None:
             on_update(job)
-        if job.status.is_terminal:
-            return self._engine.finished(job)
         return self.wait(job, timeout=timeout, on_update=on_update, events=events)
 
     def cancel(self, job: Job | str) -> None:
         """Cancel a queued job (or delete a finished one's record), where the provider can."""
-        self._execute(self._engine.extra_call("cancel", "cancel", job_id_of(job)))
-
-    def list_jobs(self, **filters: Any) -> list[Job]:
-        """The provider's job list (ModelArk: page_num, page_size, status, task_ids, model)."""
-        parsed = self._execute(self._engine.extra_call("list", "list_jobs", **filters))
-        return self._engine.adapter.jobs(parsed)
+        self._run(self._core.cancel(job_id_of(job)))
 
     def download(
         self,
@@ -214,147 +260,104 @@ class SeedanceClient:
 
         >>> path = client.download(job, "cat.mp4")  # doctest: +SKIP
         """
-        if isinstance(job, str):
-            url = job
-        elif job.video_url:
-            url = job.video_url
-        else:
-            raise DownloadError(f"job {job.id} has no video URL (status {job.status.value})")
-        return download_sync(
-            self._http, url, Path(path), headers=self._engine.download_headers(url),
-            retry=self._engine.retry, limits=self._engine.limits, timeout=self._engine.timeout,
-            on_progress=on_progress, verify=verify, clock=self._engine.clock,
-        )  # fmt: skip
+        return self._run(self._download_steps(job, path, on_progress, verify))
 
-    # --- provider extras ----------------------------------------------------------------------
-    def upload(self, file: str | Path | bytes, *, filename: str | None = None) -> Any:
-        """Host a reference image with the provider (Genray); returns its URLs."""
-        return self._execute(self._engine.extra_call("upload", "upload", file, filename))
-
-    def from_person(self, person_image_url: str, prompt: str, **fields: Any) -> Job:
-        """Genray: a video of the person in a portrait performing *prompt*."""
-        call = self._engine.extra_call(
-            "from_person",
-            "from_person",
-            {"person_image_url": person_image_url, "prompt": prompt, **fields},
-        )
-        return self._engine.job(self._execute(call))
-
-    def upscale(self, video_id: int) -> Any:
-        """Genray: upscale a finished video 2x (by its numeric generation id)."""
-        return self._execute(self._engine.extra_call("upscale", "upscale", video_id))
-
-    def account(self) -> Any:
-        """Genray: plan, credits and API limits."""
-        return self._execute(self._engine.extra_call("account", "account"))
-
-    def create_api_key(self, *, webhook_url: str | None = None) -> Any:
-        return self._execute(self._engine.extra_call("api_keys", "create_api_key", webhook_url))
-
-    def list_api_keys(self) -> Any:
-        return self._execute(self._engine.extra_call("api_keys", "list_api_keys"))
-
-    def revoke_api_key(self, key_id: str) -> Any:
-        return self._execute(self._engine.extra_call("api_keys", "revoke_api_key", key_id))
-
-    def parse_webhook(
-        self,
-        body: bytes,
-        headers: Mapping[str, str],
-        *,
-        secret: str | None = None,
-        tolerance: float = DEFAULT_TOLERANCE,
-    ) -> Job:
-        """Verify a webhook delivery and return the job it reports (see `parse_webhook`)."""
-        return self._engine.adapter.webhook_job(body, headers, secret, tolerance)
-
-    def request(self, operation: ModuleType, *, idempotent: bool = True, **arguments: Any) -> Any:
-        """Run any operation of the generated client with this client's key, retries and errors.
+    def request(self, operation: Operation[T], *, idempotent: bool = True, **arguments: Any) -> T:
+        """Run any operation of the generated client with this client's key, retries and errors;
+        returns what the operation parses (its generated model).
 
         >>> from seedance_genray.api.account import get_account  # doctest: +SKIP
-        >>> client.request(get_account)  # doctest: +SKIP
+        >>> client.request(get_account).credits  # doctest: +SKIP
         """
-        return self._execute(Call(operation, arguments, idempotent=idempotent))
+        call = Call(cast(ModuleType, operation), arguments, idempotent=idempotent)
+        return cast(T, self._run(self._core.execute(call)))
 
-    # --- plumbing -----------------------------------------------------------------------------
-    def _get(self, job_id: str, deadline: Deadline | None) -> Job:
-        return self._engine.job(self._execute(self._engine.adapter.get(job_id), deadline))
+    # --- deprecated: each provider's own operations moved to its extension ------------------
+    def list_jobs(self, **filters: Any) -> list[Job]:
+        """Deprecated: ``client.modelark.list_jobs``."""
+        self._deprecated("list_jobs", "list", "modelark.list_jobs")
+        return self.modelark.list_jobs(**filters)
 
-    def _poll(
-        self, job_id: str, deadline: Deadline, last: Job | None, timeout: float | None
-    ) -> Job:
-        try:
-            return self._get(job_id, deadline)
-        except OutOfTime as out_of_time:
-            raise self._timed_out(job_id, timeout, last) from out_of_time.__context__
-        except TRANSIENT as error:
-            if deadline.expired:
-                raise self._timed_out(job_id, timeout, last) from error
-            raise
+    def upload(self, file: str | Path | bytes, *, filename: str | None = None) -> UploadedFile:
+        """Deprecated: ``client.genray.upload``."""
+        self._deprecated("upload", "upload", "genray.upload")
+        return self.genray.upload(file, filename=filename)
 
-    def _pause(self, job_id: str, seconds: float, events: JobEvents | None) -> Job | None:
-        """Sleep between polls; with *events*, listen for the job's updates meanwhile.
+    def from_person(self, person_image_url: str, prompt: str, **fields: Any) -> Job:
+        """Deprecated: ``client.genray.from_person``."""
+        self._deprecated("from_person", "from_person", "genray.from_person")
+        return self.genray.from_person(person_image_url, prompt, **fields)
 
-        A signed, verified terminal update comes at once; a hint no sooner than the polling
-        policy's `initial` s, so that forged deliveries cannot speed up polling. On a clock that
-        is not wall time (a simulator's, a test's), deliveries are looked at after the sleep.
-        """
-        clock = self._engine.clock
-        if events is None:
-            clock.sleep(seconds)
-            return None
-        if clock.real_time:
-            return events._next_update(job_id, seconds, hold=self._engine.polling.initial)
-        clock.sleep(seconds)
-        return events._next_update(job_id, 0.0, hold=0.0)
+    def upscale(self, video_id: int) -> UpscaleResult:
+        """Deprecated: ``client.genray.upscale``."""
+        self._deprecated("upscale", "upscale", "genray.upscale")
+        return self.genray.upscale(video_id)
 
-    def _timed_out(self, job_id: str, timeout: float | None, last: Job | None) -> WaitTimeoutError:
-        return WaitTimeoutError(job_id, provider=self.provider, timeout=timeout or 0.0, last=last)
+    def account(self) -> Account:
+        """Deprecated: ``client.genray.account``."""
+        self._deprecated("account", "account", "genray.account")
+        return self.genray.account()
 
-    def _execute(self, call: Call, deadline: Deadline | None = None) -> Any:
-        deadline = deadline or self._engine.call_deadline()
-        engine = self._engine
-        attempt = 0
-        while True:
-            attempt += 1
-            request, end = engine.build_request(self._http, call, deadline)
+    def create_api_key(self, *, webhook_url: str | None = None) -> CreatedApiKey:
+        """Deprecated: ``client.genray.create_api_key``."""
+        self._deprecated("create_api_key", "api_keys", "genray.create_api_key")
+        return self.genray.create_api_key(webhook_url=webhook_url)
+
+    def list_api_keys(self) -> ApiKeys:
+        """Deprecated: ``client.genray.list_api_keys``."""
+        self._deprecated("list_api_keys", "api_keys", "genray.list_api_keys")
+        return self.genray.list_api_keys()
+
+    def revoke_api_key(self, key_id: str) -> None:
+        """Deprecated: ``client.genray.revoke_api_key``."""
+        self._deprecated("revoke_api_key", "api_keys", "genray.revoke_api_key")
+        self.genray.revoke_api_key(key_id)
+
+    # --- the I/O ------------------------------------------------------------------------------
+    def _run(self, steps: Steps[T]) -> T:
+        """Run a core operation, performing each effect it yields with blocking calls."""
+        run = Runner(steps)
+        while (effect := run.next()) is not None:
             try:
-                with request_deadline(end):
-                    response = self._send(request, call, end)
-            except httpx.RequestError as error:  # transport, decoding, redirect loops
-                delay = engine.retry_delay(call, attempt, deadline, error=error)
-                if delay is None:
-                    raise engine.connection_error(error) from None
-            else:
-                delay = engine.retry_delay(call, attempt, deadline, response=response)
-                if delay is None:
-                    try:
-                        return engine.result(call, response)
-                    except ResponseError as error:
-                        # A cut-off body on a read is as transient as a dropped connection.
-                        if not call.idempotent:
-                            raise
-                        delay = engine.retry_delay(call, attempt, deadline, error=error)
-                        if delay is None:
-                            raise
-            self._engine.clock.sleep(delay)
+                run.outcome(self._perform(effect))
+            except BaseException as error:  # Ctrl-C too: the core adds its resume note
+                run.fail(error)
+        return run.result
 
-    def _send(self, request: httpx.Request, call: Call, end: float | None) -> httpx.Response:
+    def _perform(self, effect: Any) -> Any:
+        kind = type(effect)
+        if kind is Send:
+            return self._send(effect)
+        if kind is Sleep:
+            return self._engine.clock.sleep(effect.seconds)
+        if kind is Fetch:
+            return self._fetch(effect)
+        return effect.events._next_update(effect.job_id, effect.seconds, hold=effect.hold)
+
+    def _send(self, send: Send) -> httpx.Response:
         """One attempt: send, and read the whole answer within the deadline and size limit."""
-        engine = self._engine
-        streamed = self._http.send(
-            request, stream=True, follow_redirects=engine.follow_redirects(call)
-        )
-        try:
-            reader = engine.answer_reader(streamed, end)
-            if streamed.is_stream_consumed:
-                reader.feed_decoded(streamed.content)
-            else:
-                for chunk in streamed.iter_raw():
-                    reader.feed(chunk)
-        finally:
-            streamed.close()
+        with request_deadline(send.end):
+            streamed = self._http.send(send.request, stream=True, follow_redirects=send.follow)
+            try:
+                reader = self._engine.answer_reader(streamed, send.end)
+                if not streamed.is_stream_consumed:  # else the reader has read it
+                    for chunk in streamed.iter_raw():
+                        reader.feed(chunk)
+            finally:
+                streamed.close()
         return reader.response()
+
+    def _fetch(self, fetch: Fetch) -> None:
+        """One attempt of a download: the body goes to the attempt's checks and file."""
+        http, into = self._http, fetch.into
+        with (
+            fetch.deadline,
+            http.stream("GET", fetch.url, headers=fetch.headers, timeout=fetch.timeout) as response,
+        ):
+            into.start(response)
+            for chunk in raw_chunks(response):
+                into.feed(chunk)
+            into.end()
 
     def close(self) -> None:
         if self._owns_http:

@@ -8,7 +8,6 @@ sleeps always agree.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import Protocol, runtime_checkable
 
@@ -48,6 +47,9 @@ class SystemClock:
         time.sleep(seconds)
 
     async def async_sleep(self, seconds: float) -> None:
+        # Imported here (a running loop has loaded it already): sync programs never pay for it.
+        import asyncio
+
         await asyncio.sleep(seconds)
 
     def __repr__(self) -> str:

@@ -15,18 +15,20 @@ import time
 from collections.abc import AsyncIterable, Iterable
 from pathlib import Path
 
+import attrs
 import httpx
 
 from ._clock import SYSTEM_CLOCK, Clock
 from ._config import logger
 from ._deadline import request_deadline
+from ._effects import Sleep, Steps
 from ._errors import DownloadError, DownloadLimitError
 from ._limits import Limits
 from ._partial import Partial, ProgressCallback, RetryableStatusError, TruncatedError
 from ._redact import redact, redact_url
-from ._retry import Deadline, RetryPolicy
+from ._retry import Deadline, RetryPolicy, parse_retry_after
 
-__all__ = ["ProgressCallback", "download_async", "download_sync"]
+__all__ = ["Attempt", "Fetch", "ProgressCallback", "araw_chunks", "download", "raw_chunks"]
 
 _CONNECT_TIMEOUT = 10.0
 _RETRYABLE = (httpx.RequestError, RetryableStatusError, TruncatedError)
@@ -88,10 +90,11 @@ class _Run:
         if self.deadline.expired:
             raise self.out_of_time(partial) from error
         retry_after = getattr(error, "retry_after", None)
-        # Resuming costs only what is still missing: a download gets two more attempts than a call.
-        if self.attempt > self.retry.max_retries + 2 or (
-            (retry_after or 0) > self.retry.max_retry_after
-        ):
+        # A download's budget: `RetryPolicy.download_retries` (resuming costs only what is missing).
+        delay = self.retry.next_delay(
+            self.attempt, error=error, retry_after=retry_after, retries=self.retry.download_retries
+        )
+        if delay is None:
             if isinstance(error, httpx.ReadTimeout):
                 stall = self.limits.download_stall_timeout
                 raise DownloadLimitError(
@@ -103,9 +106,7 @@ class _Run:
             raise DownloadError(
                 f"{self.shown}: gave up after {self.attempt} attempts: {_describe(error)}"
             ) from error
-        delay = self.retry.delay(attempt=self.attempt, retry_after=retry_after)
-        remaining = self.deadline.remaining()
-        if remaining is not None and delay >= remaining:
+        if not self.deadline.fits(delay):
             raise self.out_of_time(partial) from error
         logger.info(
             "download of %s interrupted at %d bytes (%s); resuming in %.2fs",
@@ -123,8 +124,44 @@ class _Run:
         return request_deadline(None if remaining is None else time.monotonic() + remaining)
 
 
-def download_sync(
-    http: httpx.Client,
+@attrs.frozen
+class Fetch:
+    """One attempt of a download, as an effect of `download` (see `seedance._core`): stream a GET
+    of *url* and pass the raw body to *into*; outcome: None, or the attempt's error."""
+
+    url: str
+    headers: dict[str, str]
+    timeout: httpx.Timeout
+    into: Attempt
+    deadline: contextlib.AbstractContextManager[None]
+
+
+class Attempt:
+    """Where one attempt's body goes: `start` with the response, `feed` every raw chunk, `end`."""
+
+    __slots__ = ("_body", "_on_progress", "_partial", "_run")
+
+    def __init__(self, run: _Run, partial: Partial, on_progress: ProgressCallback | None) -> None:
+        self._run, self._partial, self._on_progress = run, partial, on_progress
+
+    def start(self, response: httpx.Response) -> None:
+        status = response.status_code
+        # The policy decides which statuses are worth another attempt, for downloads as for calls.
+        if status in self._run.retry.retry_statuses:
+            raise RetryableStatusError(status, parse_retry_after(response.headers))
+        if status not in (200, 206):
+            raise DownloadError(f"{self._partial.shown}: HTTP {status}")
+        self._body = self._partial.start(response)
+
+    def feed(self, chunk: bytes) -> None:
+        self._body.feed(chunk, self._on_progress)
+        self._run.check(self._partial)
+
+    def end(self) -> None:
+        self._body.end(self._on_progress)
+
+
+def download(
     url: str,
     target: Path,
     *,
@@ -135,16 +172,13 @@ def download_sync(
     on_progress: ProgressCallback | None = None,
     verify: bool = True,
     clock: Clock = SYSTEM_CLOCK,
-) -> Path:
+) -> Steps[Path]:
     """Download *url* to *target* atomically, within *limits*; the target path is returned.
 
     *timeout* gives the connect, write and pool timeouts (reads wait up to
     ``limits.download_stall_timeout``). With ``verify=False`` the MP4 structure check is skipped
-    (a video of another format); error pages are refused all the same.
-
-    >>> with httpx.Client() as http:  # doctest: +SKIP
-    ...     download_sync(http, video_url, Path("cat.mp4"), headers={}, retry=RetryPolicy())
-    PosixPath('cat.mp4')
+    (a video of another format); error pages are refused all the same. The clients run it
+    (`SeedanceClient.download`): it yields a `Fetch` per attempt and a `Sleep` before each retry.
     """
     limits = limits or Limits()
     run = _Run(url, retry, limits, timeout, clock)
@@ -152,68 +186,18 @@ def download_sync(
     try:
         while True:
             attempt_timeout, attempt_headers = run.next_attempt(partial), partial.headers(headers)
+            into = Attempt(run, partial, on_progress)
             try:
-                with (
-                    run.read_deadline(),
-                    http.stream("GET", url, headers=attempt_headers, timeout=attempt_timeout) as r,
-                ):
-                    body = partial.start(r)
-                    for chunk in _raw(r):
-                        body.feed(chunk, on_progress)
-                        run.check(partial)
-                    body.end(on_progress)
+                yield Fetch(url, attempt_headers, attempt_timeout, into, run.read_deadline())
                 return partial.finish(verify=verify)
             except _RETRYABLE as error:
-                clock.sleep(run.delay(partial, error))
+                yield Sleep(run.delay(partial, error))
     except BaseException:
         partial.discard()
         raise
 
 
-async def download_async(
-    http: httpx.AsyncClient,
-    url: str,
-    target: Path,
-    *,
-    headers: dict[str, str],
-    retry: RetryPolicy,
-    limits: Limits | None = None,
-    timeout: httpx.Timeout | None = None,
-    on_progress: ProgressCallback | None = None,
-    verify: bool = True,
-    clock: Clock = SYSTEM_CLOCK,
-) -> Path:
-    """The async twin of `download_sync`.
-
-    >>> async with httpx.AsyncClient() as http:  # doctest: +SKIP
-    ...     await download_async(http, video_url, Path("cat.mp4"), headers={}, retry=RetryPolicy())
-    PosixPath('cat.mp4')
-    """
-    limits = limits or Limits()
-    run = _Run(url, retry, limits, timeout, clock)
-    partial = Partial(target, run.shown, limits.max_download_bytes)
-    try:
-        while True:
-            attempt_timeout, attempt_headers = run.next_attempt(partial), partial.headers(headers)
-            try:
-                with run.read_deadline():
-                    async with http.stream(
-                        "GET", url, headers=attempt_headers, timeout=attempt_timeout
-                    ) as r:
-                        body = partial.start(r)
-                        async for chunk in _araw(r):
-                            body.feed(chunk, on_progress)
-                            run.check(partial)
-                        body.end(on_progress)
-                return partial.finish(verify=verify)
-            except _RETRYABLE as error:
-                await clock.async_sleep(run.delay(partial, error))
-    except BaseException:
-        partial.discard()
-        raise
-
-
-def _raw(response: httpx.Response) -> Iterable[bytes]:
+def raw_chunks(response: httpx.Response) -> Iterable[bytes]:
     """The body as it came, before any decoding."""
     # A response built in memory (mock and in-process transports) was read when it was made;
     # its stream still holds the raw bytes.
@@ -222,8 +206,8 @@ def _raw(response: httpx.Response) -> Iterable[bytes]:
     return response.iter_raw()
 
 
-def _araw(response: httpx.Response) -> AsyncIterable[bytes]:
-    """The async twin of `_raw`."""
+def araw_chunks(response: httpx.Response) -> AsyncIterable[bytes]:
+    """`raw_chunks` for an async response."""
     if response.is_stream_consumed and isinstance(response.stream, httpx.AsyncByteStream):
         return response.stream
     return response.aiter_raw()

@@ -32,12 +32,13 @@ from ._errors import (
 )
 from ._limits import Limits
 from ._models import Job, JobStatus, VideoRequest
+from ._polling import Pacer
 from ._redact import redact_url
 from ._retry import NOT_SENT, Deadline, PollingPolicy, RetryPolicy, parse_retry_after
 from .adapters import Adapter, Call, adapter
 from .adapters._base import read_from
 
-__all__ = ["DEFAULT_TIMEOUT", "Engine", "OutOfTime"]
+__all__ = ["DEFAULT_TIMEOUT", "Engine"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 # What parsing a hostile body can raise (deep nesting, huge numbers, bad charsets, odd types).
@@ -48,10 +49,6 @@ MALFORMED = (
 USER_AGENT = "seedance-python/0.1.0"
 _CLIP_SLACK = 0.01  # seconds
 _TAGS = re.compile(r"<[^>]+>")
-
-
-class OutOfTime(Exception):  # noqa: N818 (internal signal, never escapes a public method)
-    """A retry was due but the deadline leaves no room for it; raised from the failed attempt."""
 
 
 class Engine:
@@ -78,6 +75,8 @@ class Engine:
         self.limits = limits or Limits()
         self.clock: Clock = clock or SYSTEM_CLOCK
         self.polling = polling or self.adapter.polling
+        # One per client: its jobs share the key's request budget (`seedance._polling`).
+        self.pacer = Pacer(self.polling, self.clock)
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         phases = [self.timeout.connect, self.timeout.read, self.timeout.write, self.timeout.pool]
         # The wall time of one request, from connect to the answer's last byte: a float timeout
@@ -93,7 +92,8 @@ class Engine:
             max(phase_limits) - _CLIP_SLACK if len(phase_limits) == len(phases) else math.inf
         )
         # Built once per client: the key header, and what every API request carries besides.
-        self._key_header = _KeyHeaders(Authorization=f"Bearer {self.api_key.reveal()}")
+        key = f"{self.adapter.auth_scheme} {self.api_key.reveal()}"  # "Bearer sk-...", "Key ..."
+        self._key_header = _KeyHeaders(Authorization=key)
         self._shared_headers = {"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING}
         self._all_headers = _KeyHeaders(**self._key_header, **self._shared_headers)
         self._adopted: httpx.Client | httpx.AsyncClient | None = None
@@ -112,11 +112,6 @@ class Engine:
         # The adapter's own body holds only JSON types; extras may hold anything.
         self.adapter.spec.validate_body(self.adapter.create_operation, body, plain=not extras)
         return self.adapter.create(body, as_built=not extras)
-
-    def extra_call(self, operation: str, method: str, *args: Any, **kwargs: Any) -> Call:
-        self.capabilities.require(operation)
-        call: Call = getattr(self.adapter, method)(*args, **kwargs)
-        return call
 
     # --- one attempt --------------------------------------------------------------------------
     def build_request(
@@ -171,57 +166,22 @@ class Engine:
         return call.idempotent
 
     def answer_reader(self, response: httpx.Response, end: float | None) -> AnswerReader:
-        """Reads the streamed *response* within the limits; raises `ResponseTooLargeError`."""
-        return AnswerReader(
+        """Reads the streamed *response* within the limits; raises `ResponseTooLargeError`.
+
+        A response that was read already (built in memory, by mock and in-process transports) is
+        fed to the reader at once; the caller feeds any other one its raw chunks."""
+        reader = AnswerReader(
             response, provider=self.provider, max_bytes=self.limits.max_response_bytes, end=end
         )
-
-    def retry_delay(
-        self,
-        call: Call,
-        attempt: int,
-        deadline: Deadline,
-        *,
-        error: Exception | None = None,
-        response: httpx.Response | None = None,
-    ) -> float | None:
-        """Seconds to wait before retrying, or None to stop and report this outcome.
-
-        Raises `OutOfTime` when only a wait's deadline stands in the way of a retry.
-        """
-        status = None if response is None else response.status_code
-        if not self.retry.should_retry(
-            attempt=attempt, idempotent=call.idempotent, error=error, status=status
-        ):
-            return None
-        retry_after = None
-        if response is not None:
-            retry_after = parse_retry_after(response.headers, _json(response))
-            if retry_after is not None and retry_after > self.retry.max_retry_after:
-                return None
-        delay = self.retry.delay(attempt=attempt, retry_after=retry_after)
-        remaining = deadline.remaining()
-        if remaining is not None and delay >= remaining:
-            if deadline.ends_wait:
-                raise OutOfTime
-            return None
-
-        logger.info(
-            "%s %s: %s; retrying in %.2fs (attempt %d of %d)",
-            self.provider,
-            _operation_name(call),
-            f"HTTP {status}" if status is not None else type(error).__name__,
-            delay,
-            attempt + 1,
-            self.retry.max_retries + 1,
-        )
-        return delay
+        if response.is_stream_consumed:
+            reader.feed_decoded(response.content)
+        return reader
 
     # --- outcomes -----------------------------------------------------------------------------
     def result(self, call: Call, response: httpx.Response) -> Any:
         """The generated model parsed from a success response, or the typed error."""
         if logger.isEnabledFor(logging.DEBUG):
-            name = _operation_name(call)
+            name = operation_name(call)
             logger.debug("%s %s -> %d", self.provider, name, response.status_code)
         if not response.is_success:
             raise self.api_error(response)
@@ -229,7 +189,7 @@ class Engine:
         try:
             parsed = call.operation._parse_response(client=self._parse_client, response=answer)
         except MALFORMED as error:
-            body = _json(response)
+            body = json_of(response)
             unknown = _unknown_status(body, self.adapter.statuses)
             # A union response (two status shapes) that fails on its first shape reports the
             # last shape's error: an unknown status word is the likelier cause, so name it.
@@ -238,14 +198,14 @@ class Engine:
                 reason or f"{type(error).__name__}: {error}",
                 provider=self.provider,
                 status_code=response.status_code,
-                body=_json(response) or _excerpt(_text(response)),
+                body=json_of(response) or _excerpt(_text(response)),
             ) from None
         if answer.data is not _UNREAD:
             read_from(parsed, answer.data)
         return parsed
 
     def api_error(self, response: httpx.Response) -> APIError:
-        body = _json(response)
+        body = json_of(response)
         code, message = self.adapter.error_details(body)
         text = message or _excerpt(_text(response)) or response.reason_phrase or "no message"
         fields: dict[str, Any] = {
@@ -331,7 +291,8 @@ class Engine:
     def download_headers(self, url: str) -> dict[str, str]:
         """The API key goes to the API host only, never to a file host."""
         same_host = same_origin(url, self.base_url)
-        auth = {"Authorization": f"Bearer {self.api_key.reveal()}"} if same_host else {}
+        key = f"{self.adapter.auth_scheme} {self.api_key.reveal()}"
+        auth = {"Authorization": key} if same_host else {}
         return {**auth, "User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
 
 
@@ -383,7 +344,7 @@ def job_id_of(job: Job | str) -> str:
     return job.id if isinstance(job, Job) else job
 
 
-def _json(response: httpx.Response) -> Any:
+def json_of(response: httpx.Response) -> Any:
     try:
         return response.json()
     except MALFORMED:
@@ -416,5 +377,5 @@ def _excerpt(text: str, limit: int = 200) -> str:
     return plain if len(plain) <= limit else plain[: limit - 1] + "…"
 
 
-def _operation_name(call: Call) -> str:
+def operation_name(call: Call) -> str:
     return call.operation.__name__.rsplit(".", 1)[-1]

@@ -28,7 +28,7 @@ raise it. Messages, bodies and reprs never hold an API key or a signed URL's que
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._redact import redact, redact_value
 
@@ -50,6 +50,7 @@ __all__ = [
     "LimitExceededError",
     "NotFoundError",
     "PermissionDeniedError",
+    "Problem",
     "RateLimitError",
     "RequestError",
     "ResponseError",
@@ -88,8 +89,22 @@ class LimitExceededError(SeedanceError):
     value: float | int
 
 
+class Problem(NamedTuple):
+    """One thing wrong with a request: the field, its value and what is allowed."""
+
+    field: str
+    value: Any
+    allowed: str
+
+
 class RequestError(SeedanceError):
-    """The request was rejected before anything was sent."""
+    """The request was rejected before anything was sent.
+
+    ``problems`` lists everything found wrong with it at once (the error's own field first), so
+    that a request is fixed in one go rather than one rejection at a time.
+    """
+
+    problems: tuple[Problem, ...] = ()
 
 
 class InvalidRequestError(RequestError, ValueError):
@@ -97,17 +112,46 @@ class InvalidRequestError(RequestError, ValueError):
 
     >>> str(InvalidRequestError("duration", 16, "4 to 15", provider="genray"))
     'genray: duration=16 is not allowed; allowed: 4 to 15'
+
+    A check that found several problems lists them all in ``problems`` (the attributes are the
+    first one's):
+
+    >>> error = InvalidRequestError(
+    ...     "duration", 16, "4 to 15", problems=(Problem("duration", 16, "4 to 15"),
+    ...                                          Problem("seed", -1, "0 to 99")))
+    >>> [problem.field for problem in error.problems]
+    ['duration', 'seed']
+    >>> str(error)
+    'duration=16 is not allowed; allowed: 4 to 15 (and 1 more problem: seed)'
     """
 
     def __init__(
-        self, field: str, value: Any, allowed: str, *, provider: str | None = None
+        self,
+        field: str,
+        value: Any,
+        allowed: str,
+        *,
+        provider: str | None = None,
+        problems: tuple[Problem, ...] = (),
     ) -> None:
         self.field = field
         self.value = value
         self.allowed = allowed
         self.provider = provider
+        self.problems = problems or (Problem(field, value, allowed),)
         where = f"{provider}: " if provider else ""
-        super().__init__(f"{where}{field}={value!r} is not allowed; allowed: {allowed}")
+        also = _more(self.problems if problems else ())
+        super().__init__(f"{where}{field}={value!r} is not allowed; allowed: {allowed}{also}")
+
+
+def _more(problems: tuple[Problem, ...]) -> str:
+    """The tail of a message whose error found several problems: the other fields, by name."""
+    others = list(dict.fromkeys(problem.field for problem in problems[1:]))
+    if not others:
+        return ""
+    return f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''}: " + (
+        ", ".join(others) + ")"
+    )
 
 
 class UnsupportedError(RequestError):
@@ -121,15 +165,18 @@ class UnsupportedError(RequestError):
         model: str | None = None,
         hint: str | None = None,
         field: str | None = None,
+        problems: tuple[Problem, ...] = (),
     ) -> None:
         self.what = what
         self.field = field
+        self.problems = problems
         """The request field that is not supported, when it is a field."""
         self.provider = provider
         self.model = model
         on = f"{provider} ({model})" if model else provider
         text = f"{on} does not support {what}"
-        super().__init__(f"{text}; {hint}" if hint else text)
+        also = _more(problems)
+        super().__init__((f"{text}; {hint}" if hint else text) + also)
 
 
 class APIError(SeedanceError):

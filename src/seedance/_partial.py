@@ -23,13 +23,11 @@ from ._errors import DownloadError, DownloadLimitError
 from ._inflate import DamagedBodyError, Inflater, UnsupportedEncodingError
 from ._mp4 import mp4_problem
 from ._redact import redact
-from ._retry import parse_retry_after
 
 ProgressCallback = Callable[[int, int | None], None]
 """Called with (bytes received so far, total bytes or None when the server does not say)."""
 
 _CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
-_TRANSIENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Enough of a body to tell an error page from a video, and to quote it.
 _HEAD = 256
 # The most a compressed body may expand in one step: a gzip bomb is cut at the size cap without
@@ -76,8 +74,6 @@ class Partial:
     def start(self, response: httpx.Response) -> Body:
         """Check a response's status and announced size; a 200 after a Range means start over."""
         status = response.status_code
-        if status in _TRANSIENT_STATUSES:
-            raise RetryableStatusError(status, parse_retry_after(response.headers))
         encoding = response.headers.get("content-encoding", "identity").strip().lower()
         if status == 206:
             expected: int | None = self._resumed(response, encoding)
@@ -128,8 +124,11 @@ class Partial:
                 limit="Limits.max_download_bytes",
                 value=self.max_bytes,
             )
-        with _disk_errors(self.target):
+        # Once per network chunk: a plain try costs less than `_disk_errors`' context manager.
+        try:
             self.file.write(data)
+        except OSError as error:
+            raise _disk_error(self.target, error) from error
         self.received += len(data)
         if on_progress is not None:
             on_progress(self.received, self.total)
@@ -176,6 +175,7 @@ class Body:
         self.expected = expected
         self.raw = 0
         self.decoder = decoder
+        self.identity = decoder.encoding == "identity"
         self.content_type = response.headers.get("content-type", "")
         self.at_start = partial.received == 0
         self.head: bytearray | None = bytearray()
@@ -188,6 +188,10 @@ class Body:
                 f"{self.partial.shown}: the body is longer than the {self.expected} bytes"
                 " its headers announced; nothing was saved"
             )
+        if self.identity and self.head is None:
+            # The common case, once per network chunk: nothing to decode, nothing held back.
+            self.partial.write(raw, on_progress)
+            return
         try:
             for piece in self.decoder.feed(raw):
                 self._take(piece, on_progress)
@@ -235,7 +239,11 @@ def _disk_errors(target: Path) -> Iterator[None]:
     try:
         yield
     except OSError as error:
-        raise DownloadError(f"could not save the video to {target}: {error}") from error
+        raise _disk_error(target, error) from error
+
+
+def _disk_error(target: Path, error: OSError) -> DownloadError:
+    return DownloadError(f"could not save the video to {target}: {error}")
 
 
 def _excerpt(data: bytes, limit: int = 80) -> str:

@@ -22,7 +22,7 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from ._config import logger
-from ._errors import InvalidRequestError
+from ._errors import InvalidRequestError, Problem
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -112,21 +112,17 @@ class CuratedSpec:
         *plain* vouches that *body* holds nothing but dicts, lists, text, integers, booleans and
         None (an adapter's own body does), so that it need not be looked through for other types.
         """
-        error: Any = self.body_check(operation_id).error(body, plain=plain)
+        check = self.body_check(operation_id)
+        error: Any = check.error(body, plain=plain)
         if error is None:
             return
-        where = [str(part) for part in error.absolute_path]
-        value, allowed = error.instance, _allowed(error)
-        if error.validator == "required":
-            # Name the missing field itself, not the object that lacks it.
-            missing = next(name for name in error.validator_value if name not in error.instance)
-            where, value, allowed = [*where, missing], None, "a value (the field is required)"
-        elif error.validator == "not" and "required" in error.validator_value:
-            where = [*where, " + ".join(error.validator_value["required"])]
-            value, allowed = "all set together", "at most one of them"
-        raise InvalidRequestError(
-            ".".join(where) or "(body)", value, allowed, provider=self.provider
-        ) from None
+        # Every problem at once (the best match first), so a request is fixed in one go.
+        found: dict[tuple[str, str, str], Problem] = {}
+        for item in [error, *check.reference.iter_errors(body)]:
+            for problem in _problems(item):
+                found.setdefault((problem.field, repr(problem.value), problem.allowed), problem)
+        problems = tuple(found.values())
+        raise InvalidRequestError(*problems[0], provider=self.provider, problems=problems) from None
 
     def body_check(self, operation_id: str) -> SchemaCheck:
         """The validators of an operation's JSON request body (compiled on first use)."""
@@ -148,6 +144,29 @@ class CuratedSpec:
         if check is None:
             check = self._checks[pointer] = SchemaCheck(self, pointer)
         return check
+
+
+def _problems(error: Any) -> list[Problem]:
+    """The field, value and what is allowed, from a `jsonschema` validation error."""
+    where = [str(part) for part in error.absolute_path]
+    if error.validator == "required":
+        # Name each missing field itself, not the object that lacks it.
+        missing = [name for name in error.validator_value if name not in error.instance]
+        allowed = "a value (the field is required)"
+        return [Problem(".".join([*where, name]), None, allowed) for name in missing]
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        # Name each unknown field itself (a closed body, e.g. Replicate's), not the whole object.
+        known = sorted(error.schema.get("properties", {}))
+        allowed = "no such field; known: " + ", ".join(known) if known else "no fields"
+        unknown = [name for name in error.instance if name not in known]
+        return [
+            Problem(".".join([*where, name]), error.instance[name], allowed) for name in unknown
+        ]
+    value, allowed = error.instance, _allowed(error)
+    if error.validator == "not" and "required" in error.validator_value:
+        where = [*where, " + ".join(error.validator_value["required"])]
+        value, allowed = "all set together", "at most one of them"
+    return [Problem(".".join(where) or "(body)", value, allowed)]
 
 
 class SchemaCheck:

@@ -9,14 +9,17 @@ by hand) is a *hint*. A wait that hears a hint asks the provider (``get``) and b
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import threading
 import time
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ._models import Job
 from .adapters import adapter
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["JobEvents", "parse_webhook"]
 
@@ -65,8 +68,8 @@ class JobEvents:
     - anything else (an unsigned ModelArk callback, a job published by hand) is a hint: the wait
       confirms it with a ``get`` through the client (retries, deadline and limits apply) and
       returns the job from that ``get`` if it is terminal, or goes on polling if it is not. Hints
-      never make it poll more often than every ``PollingPolicy.initial`` seconds, however many
-      arrive.
+      never make it poll more often than the polling policy's floor (``PollingPolicy.fastest``),
+      however many arrive, nor sooner than planned where the key has a request budget.
 
     Thread-safe; usable from sync and async code alike.
 
@@ -138,6 +141,10 @@ class JobEvents:
 
     async def _next_update_async(self, job_id: str, timeout: float, *, hold: float) -> Job | None:
         """`_next_update` for async code."""
+        # asyncio is imported here, under a running loop (so already loaded), not with the
+        # package: it is ~10% of a cold `import seedance` that sync programs never use.
+        import asyncio
+
         loop = asyncio.get_running_loop()
         start = loop.time()
         hint: Job | None = None

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 import seedance
 from seedance import Job, JobStatus, PollingPolicy, SeedanceClient
-from seedance.cli import _output, _session, _simulated, app
+from seedance.cli import _options, _output, _session, _simulated, app
 from seedance.testing import Fault, ManualClock, Simulator
 
 PROVIDERS = seedance.providers()
@@ -119,13 +119,41 @@ def stored(state_dir: Path, provider: str) -> dict[str, Any]:
 
 
 # --- providers ------------------------------------------------------------------------------------
-def test_providers_prints_the_matrix(invoke: Invoke) -> None:
+def test_providers_is_a_line_per_provider_marking_required_fields(invoke: Invoke) -> None:
     result = invoke("providers")
     assert result.exit_code == 0, result.output
+    lines = [line.strip() for line in result.stdout.splitlines()]
     for provider in PROVIDERS:
-        assert provider in result.stdout
-        assert seedance.capabilities(provider).default_model + " *" in result.stdout
+        assert any(line.startswith(provider + " ") for line in lines), provider
+    assert len(lines) < 3 * len(PROVIDERS) + 6  # no longer a table of every model
+    siray = next(line for line in lines if line.startswith("siray "))
+    assert "!--duration" in siray
+    assert "SIRAY_API_KEY" in siray
+    assert "!--reference-image" in result.stdout
     assert "from_person" in result.stdout
+
+
+def test_providers_shows_one_provider_and_one_model(invoke: Invoke) -> None:
+    one = invoke("providers", "siray")
+    assert one.exit_code == 0, one.output
+    caps = seedance.capabilities("siray")
+    assert caps.default_model + " *" in one.stdout
+    assert "Required on every request besides --prompt: --aspect-ratio, --duration" in one.stdout
+    assert "genray" not in one.stdout
+    model = invoke("providers", "siray", "--model", caps.default_model)
+    assert model.exit_code == 0, model.output
+    rows = [line.split() for line in model.stdout.splitlines()]
+    assert ["!", "--duration", "4-15s"] in rows
+    assert ["--seed", "-1", "to", "9999999999"] in rows
+    as_json = json.loads(
+        invoke("providers", "-p", "siray", "-m", caps.default_model, "--json").stdout
+    )
+    assert as_json["required"] == ["duration", "resolution", "aspect_ratio", "reference_images"]
+    unknown = invoke("providers", "siray", "--model", "nope", "--json")
+    assert unknown.exit_code == 2
+    error = json.loads(unknown.stdout)["error"]
+    assert (error["field"], error["value"]) == ("--model", "nope")
+    assert error["allowed"] == ", ".join(caps.models)
 
 
 def test_providers_json_is_the_capabilities(invoke: Invoke) -> None:
@@ -241,7 +269,7 @@ def test_the_state_file_carries_a_job_across_invocations(
     assert json.loads(waited.stdout)["status"] == "succeeded"
 
     video = tmp_path / "later.mp4"
-    downloaded = invoke("download", job_id, str(video), "--simulated")
+    downloaded = invoke("download", job_id, "-o", str(video), "--simulated")
     assert downloaded.exit_code == 0, downloaded.output
     assert video.read_bytes()[4:8] == b"ftyp"
 
@@ -281,7 +309,7 @@ def test_a_broken_state_file_starts_afresh(invoke: Invoke, state_dir: Path) -> N
 
 def test_download_of_an_unfinished_job_says_to_wait(invoke: Invoke, slow_jobs: None) -> None:
     job_id = created_id(invoke("create", "--simulated", "--prompt", "a cat", "--json"))
-    result = invoke("download", job_id, "out.mp4", "--simulated")
+    result = invoke("download", job_id, "-o", "out.mp4", "--simulated")
     assert result.exit_code == 12
     line = one_line(result)
     assert f"genray job {job_id} is queued: nothing to download yet" in line
@@ -293,7 +321,7 @@ def test_download_of_a_failed_job_is_exit_8(invoke: Invoke, tmp_path: Path) -> N
         invoke("create", "--simulated", "--prompt", "a cat simulate:fail: no pasta", "--json")
     )
     invoke("wait", job_id, "--simulated", "--json")
-    result = invoke("download", job_id, str(tmp_path / "v.mp4"), "--simulated")
+    result = invoke("download", job_id, "-o", str(tmp_path / "v.mp4"), "--simulated")
     assert result.exit_code == 8
     assert one_line(result) == (
         f"error: genray job {job_id} failed: no pasta;"
@@ -317,7 +345,19 @@ def test_cancel_a_queued_modelark_job(invoke: Invoke, slow_jobs: None) -> None:
 def test_cancel_a_finished_modelark_job_deletes_it(invoke: Invoke) -> None:
     job_id = created_id(invoke(*ARK_CREATE, "a"))
     invoke("wait", job_id, "-p", "modelark", "--simulated", "--json")
-    result = invoke("cancel", job_id, "-p", "modelark", "--simulated")
+    refused = invoke("cancel", job_id, "-p", "modelark", "--simulated")
+    assert refused.exit_code == 2
+    assert "has already succeeded: there is nothing to cancel" in one_line(refused)
+    assert "--delete" in one_line(refused)
+    unconfirmed = invoke("cancel", job_id, "-p", "modelark", "--simulated", "--delete", "--json")
+    assert unconfirmed.exit_code == 2
+    assert json.loads(unconfirmed.stdout)["error"]["kind"] == "confirmation_required"
+    declined = CliRunner().invoke(
+        app, ["cancel", job_id, "-p", "modelark", "--simulated", "--delete"], input="n\n"
+    )
+    assert declined.exit_code == 2  # not a terminal: --yes is required, no prompt is read
+    assert invoke("status", job_id, "-p", "modelark", "--simulated").exit_code == 0
+    result = invoke("cancel", job_id, "-p", "modelark", "--simulated", "--delete", "--yes")
     assert result.exit_code == 0, result.output
     assert f"Deleted the record of modelark job {job_id} (succeeded)." in result.stdout
     # The deletion is stored too.
@@ -341,9 +381,11 @@ def test_cancel_a_running_modelark_job_is_refused(
 def test_cancel_where_unsupported_names_who_can(invoke: Invoke, provider: str) -> None:
     result = invoke("cancel", "job-1", "-p", provider, "--simulated")
     assert result.exit_code == 2
+    able = [p for p in PROVIDERS if "cancel" in seedance.capabilities(p).operations]
+    assert "modelark" in able
     assert one_line(result) == (
         f"error: {provider} cannot cancel a job (it has no cancel operation);"
-        " providers that can: modelark (--provider)"
+        f" providers that can: {', '.join(able)} (--provider)"
     )
 
 
@@ -452,12 +494,40 @@ def test_local_images_are_refused_where_nothing_hosts_them(
     )
 
 
-def test_a_required_field_is_named(invoke: Invoke) -> None:
-    result = invoke("create", "--simulated", "-p", "siray", "--prompt", "a")
+def test_every_missing_required_field_is_named_at_once(invoke: Invoke) -> None:
+    result = invoke("create", "--simulated", "-p", "siray", "--prompt", "a", "--seed", "-9")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "error: 5 problems with the request on siray (nothing was sent). See `seedance providers"
+        " siray`",
+        "  --seed -9 is not allowed; allowed: -1 to 9999999999",
+        "  --duration is required; allowed: 4 to 15",
+        "  --resolution is required; allowed: one of '480p', '720p', '1080p'",
+        "  --aspect-ratio is required; allowed: one of 'adaptive', '16:9', '4:3', '1:1', '3:4',"
+        " '9:16', '21:9'",
+        "  --reference-image is required; allowed: 1 to 9 items",
+    ]
+    as_json = invoke("create", "--simulated", "-p", "siray", "--prompt", "a", "--json", "--draft")
+    error = json.loads(as_json.stdout)["error"]
+    assert as_json.exit_code == error["exit_code"] == 2
+    # What the request gives wrongly comes first (and decides the kind), what it leaves out after.
+    assert (error["kind"], error["field"], error["value"]) == ("unsupported", "--draft", True)
+    assert [problem["field"] for problem in error["problems"]] == [
+        "--draft",
+        "--duration",
+        "--resolution",
+        "--aspect-ratio",
+        "--reference-image",
+    ]
+    assert as_json.stderr == ""
+
+
+def test_one_problem_is_one_line(invoke: Invoke) -> None:
+    result = invoke("create", "--simulated", "--prompt", "a", "--duration", "99")
     assert result.exit_code == 2
     assert one_line(result) == (
-        "error: --duration is required on siray; allowed: one of 4, 5, 6, 7, 8, 9, 10, 11, 12,"
-        " 13, 14, 15. See `seedance providers --provider siray`"
+        "error: --duration 99 is not allowed on genray; allowed: 4 to 15 (model seedance-2.0)."
+        " See `seedance providers --provider genray`"
     )
 
 
@@ -613,10 +683,16 @@ def test_a_failed_job_is_exit_8_with_the_job_as_json(invoke: Invoke) -> None:
     job_id = json.loads(result.stdout)["id"]
     waited = invoke("wait", job_id, "--simulated", "--json")
     assert waited.exit_code == 8
-    job = json.loads(waited.stdout)
+    answer = json.loads(waited.stdout)
+    job = answer["job"]
     assert job["status"] == "failed"
     assert job["error"] == {"message": "out of pasta", "code": None}
-    assert one_line(waited).startswith(f"error: genray job {job_id} failed: out of pasta;")
+    error = answer["error"]
+    assert (error["kind"], error["exit_code"], error["job_id"]) == ("job_failed", 8, job_id)
+    assert error["message"].startswith(f"genray job {job_id} failed: out of pasta;")
+    assert waited.stderr == ""
+    human = invoke("wait", job_id, "--simulated")
+    assert last_line(human).startswith(f"error: genray job {job_id} failed: out of pasta;")
 
 
 def test_a_wait_timeout_is_exit_9_and_says_how_to_resume(
@@ -627,7 +703,11 @@ def test_a_wait_timeout_is_exit_9_and_says_how_to_resume(
         "create", "--simulated", "--prompt", "a", "--timeout", "0.05", "-o", str(video), "--json"
     )
     assert result.exit_code == 9
-    line = one_line(result)
+    error = json.loads(result.stdout)["error"]
+    assert (error["kind"], error["exit_code"]) == ("wait_timeout", 9)
+    assert error["job_id"]
+    assert error["job_id"] in error["message"]
+    line = error["message"]
     assert "did not finish within 0.05s (last seen queued)" in line
     assert line.endswith(f"--provider genray --simulated --output {video}`")
 
@@ -640,7 +720,7 @@ def test_a_broken_download_is_exit_12(
     video = tmp_path / "v.mp4"
     result = invoke("create", "--simulated", "--prompt", "a", "-o", str(video), "--json")
     assert result.exit_code == 12
-    line = one_line(result)
+    line = "error: " + json.loads(result.stdout)["error"]["message"]
     assert line.startswith("error: download failed: ")
     assert "retry with `seedance download " in line
     assert not video.exists()
@@ -675,8 +755,8 @@ def test_an_unwritable_output_folder_fails_before_anything_is_sent(
         result = invoke("create", "--simulated", "--prompt", "a", "-o", str(video))
         option = "--output"
     else:
-        result = invoke("download", "j1", str(video), "--simulated")
-        option = "FILE"
+        result = invoke("download", "j1", "-o", str(video), "--simulated")
+        option = "--output"
     assert result.exit_code == 2
     assert one_line(result) == (
         f"error: {option} {video}: cannot write in the folder {tmp_path}: Permission denied"
@@ -731,7 +811,7 @@ def test_a_full_disk_after_the_job_names_it_and_the_command_that_saves_it(
     job_id = result.stderr.split("Created genray job ")[1].split()[0]
     assert f"job {job_id} is not lost:" in line
     assert line.endswith(
-        f"`seedance download {job_id} '{video}' --provider genray --simulated --no-verify`"
+        f"`seedance download {job_id} -o '{video}' --provider genray --simulated --no-verify`"
     )
     assert not video.exists()
 
@@ -772,9 +852,9 @@ def test_no_verify_reaches_the_download(
     job_id = created_id(invoke("create", "--simulated", "--prompt", "b", "--json"))
     other = tmp_path / "w.mp4"
     assert invoke("wait", job_id, "--simulated", "-o", str(other), "--no-verify").exit_code == 0
-    assert invoke("download", job_id, str(other), "--simulated", "--no-verify").exit_code == 2
+    assert invoke("download", job_id, "-o", str(other), "--simulated", "--no-verify").exit_code == 2
     assert invoke(
-        "download", job_id, str(other), "--simulated", "--no-verify", "--overwrite"
+        "download", job_id, "-o", str(other), "--simulated", "--no-verify", "--overwrite"
     ).exit_code == 0  # fmt: skip
     assert seen == [True, False, False]
 
@@ -848,7 +928,7 @@ def test_help_documents_the_exit_codes(invoke: Invoke) -> None:
     create_help = invoke("create", "--help").stdout
     for option in ("--first-frame", "--reference-image", "--extra", "--simulated", "--output"):
         assert option in create_help
-    assert _session.EXIT_CODES[9] == "wait timed out"
+    assert _options.EXIT_CODES[9] == "wait timed out"
 
 
 # --- the live display -----------------------------------------------------------------------------

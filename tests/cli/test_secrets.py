@@ -83,7 +83,10 @@ def test_create_never_shows_an_echoed_key(
         monkeypatch.setenv("GENRAY_API_KEY", KEY)
     result = CliRunner().invoke(app, ["create", "--prompt", "a cat", "--json", *key_args])
     assert result.exit_code == code, result.output
-    assert "you sent Authorization: Bearer ***" in result.stderr
+    assert "you sent Authorization: Bearer ***" in json.loads(result.stdout)["error"]["message"]
+    human = CliRunner().invoke(app, ["create", "--prompt", "a cat", *key_args])
+    assert "you sent Authorization: Bearer ***" in human.stderr
+    assert_no_key(human.stdout, human.stderr)
     assert_no_key(result.stdout, result.stderr)
 
     verbose = CliRunner().invoke(app, ["create", "--prompt", "a", "--verbose", *key_args])

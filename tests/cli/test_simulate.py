@@ -18,6 +18,7 @@ from openapi_core import OpenAPI
 from simulator.conftest import SIMULATED, profile_of
 
 from pipeline import ROOT
+from seedance.adapters import adapter as provider_adapter
 from support.openapi_httpx import HttpxOpenAPIRequest, HttpxOpenAPIResponse
 
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(str(ROOT / p) for p in ("src", "generated"))}
@@ -67,7 +68,7 @@ def test_a_documented_example_gets_a_spec_valid_answer(
         method,
         base_url + path,
         json=dict(profile.expected_body),
-        headers={"Authorization": "Bearer sk_live_YOUR_KEY"},
+        headers={"Authorization": f"{provider_adapter(provider).auth_scheme} sk_live_YOUR_KEY"},
     )
     assert response.is_success, response.text
     document = profile_spec(provider)

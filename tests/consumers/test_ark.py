@@ -1,11 +1,14 @@
-"""The official Ark SDKs against the ModelArk simulator, over real HTTP on 127.0.0.1.
+"""The official Ark SDKs against their platform's simulator, over real HTTP on 127.0.0.1.
 
-BytePlus ``byteplus-python-sdk-v2`` (``byteplussdkarkruntime``) and Volcengine
-``volcengine-ark-runtime`` (``volcenginesdkarkruntime``) are driven with their own documented
-calls (``client.content_generation.tasks.create/get/list/delete``). Every request they send must
-validate against the curated spec, and every answer must parse into their own types. Where a client
-does what the documents do not show, the test names the overlay action (the docs/drift.md row)
-that makes the curated spec accept it. Each SDK's tests skip unless it is installed (``nox -s
+BytePlus ``byteplus-python-sdk-v2`` (``byteplussdkarkruntime``) against the ModelArk simulator,
+and Volcengine ``volcengine-ark-runtime`` (``volcenginesdkarkruntime``) against the Volcengine Ark
+simulator (specs/volcengine/openapi.yaml: ModelArk's curated spec with Volcengine's servers and
+``doubao-`` model ids), each driven with its own documented calls
+(``client.content_generation.tasks.create/get/list/delete``) and the model ids of its platform.
+Every request it sends must validate against its platform's curated spec, and every answer must
+parse into its own types. Where a client does what the documents do not show, the test names the
+overlay action (the docs/drift.md row) that makes the curated spec accept it: ModelArk's, which
+Volcengine's spec extends. Each SDK's tests skip unless it is installed (``nox -s
 consumers`` installs one per venv, pinned).
 """
 
@@ -28,8 +31,19 @@ if not any(importlib.util.find_spec(name) for name in SDKS):
         "no official Ark SDK installed (nox -s consumers installs them)", allow_module_level=True
     )
 
-TEXT_MODEL = "seedance-1-0-pro-250528"
-IMAGE_MODEL = "seedance-1-0-lite-i2v-250428"
+# Each SDK's platform: the simulator it is served by and the model ids it lists.
+PLATFORMS = {
+    "byteplussdkarkruntime": (
+        "modelark",
+        "seedance-1-0-pro-250528",
+        "seedance-1-0-lite-i2v-250428",
+    ),
+    "volcenginesdkarkruntime": (
+        "volcengine",
+        "doubao-seedance-1-0-pro-250528",
+        "doubao-seedance-1-0-lite-i2v-250428",
+    ),
+}
 PROMPT = "A kitten yawns at the camera, then curls up to sleep."
 FIRST_FRAME = "https://example.com/first-frame.png"
 CREATE = "$.components.schemas.CreateTaskRequest"
@@ -44,8 +58,18 @@ def sdk(request: pytest.FixtureRequest) -> Any:
 
 
 @pytest.fixture
-def served(serve: Callable[[str], Served]) -> Served:
-    return serve("modelark")
+def served(sdk: Any, serve: Callable[[str], Served]) -> Served:
+    return serve(PLATFORMS[sdk.__name__][0])
+
+
+@pytest.fixture
+def text_model(sdk: Any) -> str:
+    return PLATFORMS[sdk.__name__][1]
+
+
+@pytest.fixture
+def image_model(sdk: Any) -> str:
+    return PLATFORMS[sdk.__name__][2]
 
 
 @pytest.fixture
@@ -56,11 +80,20 @@ def ark(sdk: Any, served: Served) -> Iterator[Any]:
     served.assert_all_valid()
 
 
+def test_each_sdk_talks_to_its_own_platforms_simulator(sdk: Any, served: Served) -> None:
+    provider = PLATFORMS[sdk.__name__][0]
+    assert served.simulator.provider == provider
+    server = served.simulator.spec.document["servers"][0]["url"]
+    # The SDK's own default base URL is the server of the spec its requests are validated against.
+    constants = importlib.import_module(f"{sdk.__name__}._constants")
+    assert constants.BASE_URL.rstrip("/") == server.rstrip("/")
+
+
 def test_the_plainest_text_to_video_create_is_accepted(
-    ark: Any, served: Served, explained_by: Explained
+    ark: Any, served: Served, explained_by: Explained, text_model: str
 ) -> None:
     created = ark.content_generation.tasks.create(
-        model=TEXT_MODEL, content=[{"type": "text", "text": PROMPT}]
+        model=text_model, content=[{"type": "text", "text": PROMPT}]
     )
     assert created.id.startswith("cgt-")
     (exchange,) = served.calls("POST")
@@ -79,7 +112,7 @@ def test_the_plainest_text_to_video_create_is_accepted(
 
 
 def test_an_image_to_video_create_with_options_is_accepted_and_read_back(
-    sdk: Any, ark: Any, served: Served, explained_by: Explained
+    sdk: Any, ark: Any, served: Served, explained_by: Explained, image_model: str
 ) -> None:
     tasks = ark.content_generation.tasks
     options: dict[str, Any] = {
@@ -98,7 +131,7 @@ def test_an_image_to_video_create_with_options_is_accepted_and_read_back(
         options["tools"] = [{"type": "web_search"}]
         explained_by("modelark", f"{CREATE}.properties.tools", "has no `tools`")
     created = tasks.create(
-        model=IMAGE_MODEL,
+        model=image_model,
         content=[
             {"type": "text", "text": PROMPT},
             {"type": "image_url", "image_url": {"url": FIRST_FRAME}, "role": "first_frame"},
@@ -111,7 +144,7 @@ def test_an_image_to_video_create_with_options_is_accepted_and_read_back(
     explained_by("modelark", "$.components.schemas.TaskCreated.properties.safety_identifier")
     served.finish()
     task = tasks.get(task_id=created.id)
-    assert (task.id, task.model, task.status) == (created.id, IMAGE_MODEL, "succeeded")
+    assert (task.id, task.model, task.status) == (created.id, image_model, "succeeded")
     assert task.content.video_url.startswith(served.root)
     assert task.content.last_frame_url
     assert (task.resolution, task.duration, task.seed) == ("720p", 5, 42)
@@ -119,9 +152,11 @@ def test_an_image_to_video_create_with_options_is_accepted_and_read_back(
     assert task.usage.completion_tokens > 0
 
 
-def test_get_follows_a_task_from_queued_to_a_downloadable_video(ark: Any, served: Served) -> None:
+def test_get_follows_a_task_from_queued_to_a_downloadable_video(
+    ark: Any, served: Served, text_model: str
+) -> None:
     tasks = ark.content_generation.tasks
-    created = tasks.create(model=TEXT_MODEL, content=[{"type": "text", "text": PROMPT}])
+    created = tasks.create(model=text_model, content=[{"type": "text", "text": PROMPT}])
     assert tasks.get(task_id=created.id).status == "queued"
     served.clock.advance(served.simulator.queue_seconds + 1)
     running = tasks.get(task_id=created.id)
@@ -136,17 +171,17 @@ def test_get_follows_a_task_from_queued_to_a_downloadable_video(ark: Any, served
     assert video.content[4:8] == b"ftyp"
 
 
-def test_list_pages_and_filters_typed_tasks(ark: Any, served: Served) -> None:
+def test_list_pages_and_filters_typed_tasks(ark: Any, served: Served, text_model: str) -> None:
     tasks = ark.content_generation.tasks
     ids = [
-        tasks.create(model=TEXT_MODEL, content=[{"type": "text", "text": f"{PROMPT} {n}"}]).id
+        tasks.create(model=text_model, content=[{"type": "text", "text": f"{PROMPT} {n}"}]).id
         for n in range(3)
     ]
     served.finish()
     page = tasks.list(page_num=1, page_size=2)
     assert page.total == 3
     assert len(page.items) == 2
-    chosen = tasks.list(status="succeeded", task_ids=ids[:2], model=TEXT_MODEL)
+    chosen = tasks.list(status="succeeded", task_ids=ids[:2], model=text_model)
     assert chosen.total == 2
     assert {item.id for item in chosen.items} == set(ids[:2])
     for item in chosen.items:
@@ -159,17 +194,17 @@ def test_list_pages_and_filters_typed_tasks(ark: Any, served: Served) -> None:
 
 
 def test_delete_cancels_a_queued_task_and_deletes_a_finished_one(
-    sdk: Any, ark: Any, served: Served, explained_by: Explained
+    sdk: Any, ark: Any, served: Served, explained_by: Explained, text_model: str
 ) -> None:
     errors = importlib.import_module(f"{sdk.__name__}._exceptions")
     tasks = ark.content_generation.tasks
-    queued = tasks.create(model=TEXT_MODEL, content=[{"type": "text", "text": PROMPT}])
+    queued = tasks.create(model=text_model, content=[{"type": "text", "text": PROMPT}])
     answer = tasks.delete(queued.id)
     # Annotated `-> None`, the SDK parses the answer as a task: the documented `{}` parses.
     assert getattr(answer, "id", None) is None
     explained_by("modelark", "$.components.schemas.TaskDeleted", "{}", "cast_to")
     assert tasks.get(task_id=queued.id).status == "cancelled"
-    finished = tasks.create(model=TEXT_MODEL, content=[{"type": "text", "text": PROMPT}])
+    finished = tasks.create(model=text_model, content=[{"type": "text", "text": PROMPT}])
     served.finish()
     tasks.delete(finished.id)
     with pytest.raises(errors.ArkNotFoundError):
@@ -178,7 +213,7 @@ def test_delete_cancels_a_queued_task_and_deletes_a_finished_one(
 
 
 def test_a_request_the_spec_refuses_comes_back_as_the_sdks_own_error(
-    sdk: Any, served: Served
+    sdk: Any, served: Served, text_model: str
 ) -> None:
     errors = importlib.import_module(f"{sdk.__name__}._exceptions")
     with (
@@ -186,7 +221,7 @@ def test_a_request_the_spec_refuses_comes_back_as_the_sdks_own_error(
         pytest.raises(errors.ArkBadRequestError) as raised,
     ):
         client.content_generation.tasks.create(
-            model=TEXT_MODEL, content=[{"type": "text", "text": PROMPT}], ratio="2:1"
+            model=text_model, content=[{"type": "text", "text": PROMPT}], ratio="2:1"
         )
     assert raised.value.status_code == 400
     assert raised.value.code == "InvalidParameter"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pkgutil
 from collections import Counter
 
 import pytest
 
-import seedance.testing.providers
+from seedance import registry
 
 API_KEY = "sk_test"
 
@@ -21,13 +20,8 @@ VALIDATED_REQUESTS: Counter[str] = Counter()
 
 
 def simulated_providers() -> list[str]:
-    """Every provider with a simulator module (seedance.testing.providers.<name>), sorted."""
-    package = seedance.testing.providers
-    return sorted(
-        module.name
-        for module in pkgutil.iter_modules(package.__path__)
-        if not module.name.startswith("_")
-    )
+    """Every registered provider with a simulator shape (seedance.registry), sorted."""
+    return [unit.name for unit in registry.providers().values() if unit.shape is not None]
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

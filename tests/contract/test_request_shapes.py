@@ -174,31 +174,37 @@ FACADE_OPERATIONS = [
     FacadeOperation("submit", None, lambda client, p: client.submit(p.request)),
     FacadeOperation("get", None, lambda client, p: client.get(p.created_id)),
     FacadeOperation("cancel", "cancel", lambda client, p: client.cancel(p.created_id)),
-    FacadeOperation("list_jobs", "list", lambda client, p: client.list_jobs()),
+    FacadeOperation("list_jobs", "list", lambda client, p: client.modelark.list_jobs()),
     FacadeOperation(
         "list_jobs_filtered",
         "list",
-        lambda client, p: client.list_jobs(
+        lambda client, p: client.modelark.list_jobs(
             page_num=2, page_size=10, status="queued", task_ids=[p.created_id, "cgt-2"]
         ),
     ),
-    FacadeOperation("upload", "upload", lambda client, p: client.upload(PNG, filename="cat.png")),
+    FacadeOperation(
+        "upload", "upload", lambda client, p: client.genray.upload(PNG, filename="cat.png")
+    ),
     FacadeOperation(
         "from_person",
         "from_person",
-        lambda client, p: client.from_person(
+        lambda client, p: client.genray.from_person(
             "https://example.com/person.jpg", "waves at the camera", duration=5
         ),
     ),
-    FacadeOperation("upscale", "upscale", lambda client, p: client.upscale(42)),
-    FacadeOperation("account", "account", lambda client, p: client.account()),
+    FacadeOperation("upscale", "upscale", lambda client, p: client.genray.upscale(42)),
+    FacadeOperation("account", "account", lambda client, p: client.genray.account()),
     FacadeOperation(
         "create_api_key",
         "api_keys",
-        lambda client, p: client.create_api_key(webhook_url="https://hooks.example.com/seedance"),
+        lambda client, p: client.genray.create_api_key(
+            webhook_url="https://hooks.example.com/seedance"
+        ),
     ),
-    FacadeOperation("list_api_keys", "api_keys", lambda client, p: client.list_api_keys()),
-    FacadeOperation("revoke_api_key", "api_keys", lambda client, p: client.revoke_api_key("1")),
+    FacadeOperation("list_api_keys", "api_keys", lambda client, p: client.genray.list_api_keys()),
+    FacadeOperation(
+        "revoke_api_key", "api_keys", lambda client, p: client.genray.revoke_api_key("1")
+    ),
 ]
 
 
@@ -214,7 +220,7 @@ BINARY_PARTS = pytest.mark.xfail(
 def test_the_upload_sends_one_file_part() -> None:
     """What openapi-core cannot check for Genray's multipart upload, checked by hand."""
     recorder = Recorder("genray")
-    run("sync", "genray", recorder, lambda client: client.upload(PNG, filename="cat.png"))
+    run("sync", "genray", recorder, lambda client: client.genray.upload(PNG, filename="cat.png"))
     ((request, _),) = recorder.exchanges
     assert request.method == "POST"
     assert request.url.path == "/api/v1/upload"
@@ -342,14 +348,14 @@ EQUIVALENT_CALLS: dict[str, Callable[[Any], Any]] = {
         )
     ),
     "003_5696a40c0f91bc94.txt#1": lambda client: client.get("JOB_ID"),
-    "003_5696a40c0f91bc94.txt#2": lambda client: client.from_person(
+    "003_5696a40c0f91bc94.txt#2": lambda client: client.genray.from_person(
         "https://your-host.com/photo.jpg",
         "The character turns head slowly, soft daylight, cinematic close-up, subtle smile",
         duration=5,
         aspect_ratio="9:16",
     ),
-    "003_5696a40c0f91bc94.txt#3": lambda client: client.upload(PNG, filename="photo.jpg"),
-    "003_5696a40c0f91bc94.txt#4": lambda client: client.upscale(42),
+    "003_5696a40c0f91bc94.txt#3": lambda client: client.genray.upload(PNG, filename="photo.jpg"),
+    "003_5696a40c0f91bc94.txt#4": lambda client: client.genray.upscale(42),
 }
 # Curl commands in provider-docs/ that document no request the facade could send.
 NOT_EXAMPLES = {

@@ -3,7 +3,6 @@ that runs each test against both `SeedanceClient` and `AsyncSeedanceClient`."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -11,15 +10,15 @@ import pytest
 import respx
 
 import seedance
-from seedance.adapters import provider_names
+from seedance import registry
 from support.clients import Blocking
 
 from .profiles._profile import Profile
 
+# Every registered provider with a test profile (seedance.registry); one that names a profile
+# module that is missing fails here, naming its registration.
 PROFILES: list[Profile] = [
-    importlib.import_module(f"{__package__}.profiles.{name}").PROFILE
-    for name in provider_names()
-    if importlib.util.find_spec(f"{__package__}.profiles.{name}") is not None
+    unit.load_profile() for unit in registry.providers().values() if unit.profile is not None
 ]
 API_KEY = "sk_live_TESTKEY_0123456789abcdef"
 

@@ -12,6 +12,7 @@ import pytest
 import respx
 
 from seedance import DownloadError, Job, JobStatus, Limits
+from seedance.adapters import adapter
 
 from .conftest import API_KEY, MakeClient
 from .profiles._profile import Profile
@@ -161,7 +162,8 @@ def test_the_key_is_sent_only_to_the_api_host(
         route = router.get(on_api_host).respond(200, content=mp4(1000))
         client = make_client(profile.provider)
         client.download(_job(on_api_host), tmp_path / "video.mp4")
-    assert route.calls.last.request.headers["authorization"] == f"Bearer {API_KEY}"
+    key = f"{adapter(profile.provider).auth_scheme} {API_KEY}"
+    assert route.calls.last.request.headers["authorization"] == key
 
 
 def test_a_job_without_a_video_cannot_be_downloaded(

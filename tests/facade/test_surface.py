@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import seedance
+from seedance import registry
+from seedance.adapters import adapter
 
 PUBLIC = {
     "APIConnectionError",
@@ -80,5 +82,9 @@ def test_the_sync_and_async_clients_offer_the_same_methods() -> None:
     assert sync >= CLIENT_METHODS
 
 
-def test_every_provider_has_an_adapter() -> None:
-    assert seedance.providers() == ("anyfast", "genray", "modelark", "siray", "siraya")
+def test_providers_are_the_registered_ones_each_with_its_adapter() -> None:
+    assert seedance.providers() == registry.names() == tuple(sorted(registry.providers()))
+    # seedance's own five at least; tests/registry/ checks every unit against the tree
+    assert {"anyfast", "genray", "modelark", "siray", "siraya"} <= set(seedance.providers())
+    for name in seedance.providers():
+        assert adapter(name).name == name

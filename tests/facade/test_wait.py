@@ -15,6 +15,7 @@ from seedance import (
     RetryPolicy,
     WaitTimeoutError,
 )
+from support.follow_up import finished_answer
 
 from .conftest import FakeClock, MakeClient
 from .profiles._profile import Profile
@@ -40,7 +41,7 @@ def test_wait_polls_until_done_and_reports_every_change(
         _by_status(profile, JobStatus.QUEUED),
         _by_status(profile, JobStatus.QUEUED),
         _by_status(profile, JobStatus.RUNNING),
-        httpx.Response(200, json=profile.succeeded),
+        finished_answer(profile, router, "job-1"),
     ]
     updates: list[Job] = []
     client = make_client(profile.provider, polling=POLLING)
@@ -54,7 +55,16 @@ def test_wait_polls_until_done_and_reports_every_change(
         JobStatus.RUNNING,
         JobStatus.SUCCEEDED,
     ]
-    assert clock.sleeps == [2.0, 4.0, 5.0], "intervals grow, capped at the maximum"
+    # Resumed from an id: a poll at once, the floor (2 s) while the job is young, then
+    # growth (multiplier - 1 = 100%) times its age: polls at 0, 2, 4 and 8 s; where the
+    # provider reports progress, the last wait is aimed at the end its pace predicts.
+    queued, running = updates[0].progress, updates[1].progress
+    last = 4.0
+    if running is not None:
+        seen = None if queued is None else (2.0, queued)
+        last = POLLING.delay(3, age=4.0, progress=running, seen=seen)
+        assert POLLING.fastest <= last < 4.0
+    assert clock.sleeps == [2.0, 2.0, last], "at the floor, then growing with the job's age"
 
 
 def test_wait_raises_job_failed_with_the_providers_reason(
@@ -81,7 +91,7 @@ def test_the_deadline_bounds_polls_and_carries_the_job_id(
     assert raised.value.last is not None
     assert raised.value.last.status is JobStatus.RUNNING
     assert sum(clock.sleeps) <= 20.0
-    assert route.call_count == 6  # at 0, 2, 6, 11, 16 and 20 s
+    assert route.call_count == 7  # at 0, 2, 4, 8, 13, 18 and 20 s
 
 
 def test_the_deadline_also_bounds_retry_sleeps(
@@ -103,8 +113,8 @@ def test_generate_reports_the_job_before_waiting(
     status_code, body = profile.create_response
     router.route(method=method, path=path).respond(status_code, json=body)
     get_method, get_path = profile.get
-    router.route(method=get_method, path=get_path.format(id=profile.created_id)).respond(
-        200, json=profile.succeeded
+    router.route(method=get_method, path=get_path.format(id=profile.created_id)).mock(
+        return_value=finished_answer(profile, router, profile.created_id)
     )
     updates: list[Job] = []
     client = make_client(profile.provider, polling=POLLING)
@@ -151,3 +161,43 @@ def test_a_signed_webhook_ends_the_wait_without_another_poll(
     assert job.video_url == "https://v"
     assert route.call_count == 1, "polling is only the fallback"
     assert [update.status for update in updates] == [JobStatus.RUNNING, JobStatus.SUCCEEDED]
+
+
+def test_generate_polls_no_sooner_than_the_floor_after_the_submit(
+    profile: Profile, make_client: MakeClient, router: respx.MockRouter, clock: FakeClock
+) -> None:
+    method, path = profile.create
+    status_code, body = profile.create_response
+    router.route(method=method, path=path).respond(status_code, json=body)
+    get_method, get_path = profile.get
+    route = router.route(method=get_method, path=get_path.format(id=profile.created_id))
+    route.mock(return_value=finished_answer(profile, router, profile.created_id))
+    polling = PollingPolicy(initial=2.0, maximum=5.0, shortest_job=30.0)
+    client = make_client(profile.provider, polling=polling)
+
+    job = client.generate(profile.request)
+
+    if profile.created_status.is_terminal:
+        return  # nothing to wait for
+    assert job.status is JobStatus.SUCCEEDED
+    assert clock.sleeps[0] == 30.0, "a poll before the shortest job could only say 'not yet'"
+    assert route.call_count == 1
+
+
+def test_one_request_budget_paces_every_job_of_a_client(
+    profile: Profile, make_client: MakeClient, router: respx.MockRouter, clock: FakeClock
+) -> None:
+    running = _by_status(profile, JobStatus.RUNNING)
+    route = _get_route(profile, router).mock(return_value=running)
+    polling = PollingPolicy(initial=2.0, maximum=2.0, requests_per_minute=3)
+    client = make_client(profile.provider, polling=polling)
+
+    with pytest.raises(WaitTimeoutError):
+        client.wait("job-1", timeout=59)
+    with pytest.raises(WaitTimeoutError):
+        client.wait("job-1", timeout=59)
+
+    # Every 2 s would be 30 polls a minute per wait; the key allows 3 a minute in all: the
+    # first wait polls at 0, 2 and 4 s, the second waits for the slots that free at 60 s.
+    assert route.call_count <= 3 + 2
+    assert sum(clock.sleeps) >= 59.0

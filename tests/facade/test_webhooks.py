@@ -6,6 +6,7 @@ confirms with a get. Whatever a delivery holds, parsing it fails only with Webho
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -15,9 +16,11 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import attrs
 import httpx
 import pytest
 import respx
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from seedance import (
     Job,
@@ -32,10 +35,13 @@ from seedance import (
 from seedance._webhooks import MAX_PENDING
 from seedance.adapters import Adapter, adapter, provider_names
 from seedance.adapters._base import MAX_WEBHOOK_BYTES
+from seedance.adapters.fal import FalAdapter, Jwks
 
 from .conftest import MakeClient
 
-SECRET = "whsec_test_secret"
+# Standard Webhooks form (`whsec_` + base64), which Replicate's verification decodes; Genray
+# uses the whole text as its HMAC key.
+SECRET = "whsec_dGVzdF9zZWNyZXQ="
 
 
 def _delivery(
@@ -141,6 +147,15 @@ def _event(provider: str, **fields: object) -> bytes:
     if provider == "genray":
         data: dict[str, object] = {"id": "a1b2c3d4", "status": "completed", "video_url": VIDEO}
         body: dict[str, object] = {"event": "video.completed", "data": data, "timestamp": _now()}
+    elif provider == "fal":  # docs.fal.ai/model-endpoints/webhooks: the job is the body itself
+        data = {"request_id": "fal-req-1", "gateway_request_id": "fal-req-1", "status": "OK"}
+        data["payload"] = {"video": {"url": VIDEO}, "seed": 42}
+        body = data
+        fields = {("request_id" if name == "id" else name): value for name, value in fields.items()}
+    elif provider == "replicate":  # the prediction itself
+        data = {"id": "gm3qorzdhgbfurvjtvhg6dckhu", "model": "bytedance/seedance-2.0"}
+        data |= {"version": "d456b64a", "status": "succeeded", "output": VIDEO, "urls": {}}
+        body = data
     else:
         data = {"id": TASK, "model": "seedance-1-0-pro-250528", "status": "succeeded"}
         data["content"] = {"video_url": VIDEO}
@@ -157,6 +172,10 @@ VIDEO = "https://files.example.com/video.mp4"
 
 
 def _video_url(provider: str, value: object) -> dict[str, object]:
+    if provider == "fal":
+        return {"payload": {"video": {"url": value}, "seed": 42}}
+    if provider == "replicate":
+        return {"output": value}
     return {"video_url": value} if provider == "genray" else {"content": {"video_url": value}}
 
 
@@ -166,10 +185,15 @@ def _object_field(provider: str, value: object) -> bytes:
     if provider == "genray":
         event = {"event": "video.completed", "data": value, "timestamp": _now()}
         return json.dumps(event).encode()
-    return _event(provider, content=value)
+    field = {"replicate": "urls", "fal": "payload"}.get(provider, "content")
+    return _event(provider, **{field: value})
 
 
 def _integer_field(provider: str, value: object) -> dict[str, object]:
+    if provider == "fal":
+        return {"payload": {"video": {"url": VIDEO}, "seed": value}}
+    if provider == "replicate":
+        return {"metrics": {"predict_time": value}}
     return {"width": value} if provider == "genray" else {"created_at": value}
 
 
@@ -180,7 +204,7 @@ def _now() -> str:
 HOSTILE: dict[str, Callable[[str], bytes]] = {
     "arrays nested 100,000 deep": lambda p: b"[" * 100_000 + b"]" * 100_000,
     "objects nested 100,000 deep": lambda p: b'{"a":' * 100_000 + b"1" + b"}" * 100_000,
-    "not UTF-8": lambda p: _event(p).replace(b'"id"', b'"\xff\xfeid"'),
+    "not UTF-8": lambda p: _event(p).replace(b'"status"', b'"\xff\xfestatus"'),
     "Latin-1 text": lambda p: _event(p, id="caf\u00e9").replace(b"\\u00e9", b"\xe9"),
     "a JSON array": lambda p: b"[1, 2, 3]",
     "a list of key/value pairs": lambda p: json.dumps(list(json.loads(_event(p)).items())).encode(),
@@ -210,10 +234,38 @@ HOSTILE: dict[str, Callable[[str], bytes]] = {
 
 def _signed(provider: str, body: bytes) -> dict[str, str]:
     """Genray's headers for *body*, signed with the right secret, so that parsing is reached."""
+    if provider == "replicate":  # Standard Webhooks: base64 HMAC of "id.timestamp.body"
+        stamp = str(int(time.time()))
+        key = base64.b64decode(SECRET.removeprefix("whsec_"))
+        signed = hmac.new(key, f"msg_1.{stamp}.".encode() + body, hashlib.sha256).digest()
+        signature = "v1," + base64.b64encode(signed).decode()
+        return {"webhook-id": "msg_1", "webhook-timestamp": stamp, "webhook-signature": signature}
+    if provider == "fal":  # ED25519 over request id, user id, timestamp and the body's SHA-256
+        return _fal_signed(body)
     if provider != "genray":
         return {}
     digest = hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
     return {"X-Genray-Signature": f"sha256={digest}", "X-Genray-Event": "video.completed"}
+
+
+_FAL_KEY = Ed25519PrivateKey.generate()
+
+
+def _fal_signed(body: bytes) -> dict[str, str]:
+    """fal's headers for *body*, signed with a key that fal's adapter is given as its JWKS."""
+    raw = _FAL_KEY.public_key().public_bytes_raw()
+    jwk = {"kty": "OKP", "crv": "Ed25519", "x": base64.urlsafe_b64encode(raw).decode()}
+    fal = adapter("fal")
+    assert isinstance(fal, FalAdapter)
+    fal.jwks = Jwks(keys=[jwk])  # offline: no fetch of fal's key set
+    stamp = str(int(time.time()))
+    signed = "\n".join(("fal-req-1", "user-1", stamp, hashlib.sha256(body).hexdigest()))
+    return {
+        "X-Fal-Webhook-Request-Id": "fal-req-1",
+        "X-Fal-Webhook-User-Id": "user-1",
+        "X-Fal-Webhook-Timestamp": stamp,
+        "X-Fal-Webhook-Signature": _FAL_KEY.sign(signed.encode()).hex(),
+    }
 
 
 @pytest.mark.parametrize("provider", WEBHOOK_PROVIDERS)
@@ -221,7 +273,7 @@ def test_a_well_formed_delivery_is_accepted(provider: str) -> None:
     body = _event(provider)
     job = parse_webhook(provider, body, _signed(provider, body), secret=SECRET)
     assert (job.status, job.video_url) == (JobStatus.SUCCEEDED, VIDEO)
-    assert job.signature_verified is (provider == "genray")
+    assert job.signature_verified is (provider in ("genray", "replicate", "fal"))
 
 
 @pytest.mark.parametrize("case", list(HOSTILE))
@@ -336,8 +388,9 @@ def test_a_true_unsigned_callback_is_confirmed_at_once_and_the_get_is_returned(
         if job.status is JobStatus.RUNNING:
             inbox.publish(callback)  # the callback arrives during a 60 s pause
 
-    modelark.side_effect = [_task("queued"), _task("running"), SUCCEEDED]
-    slow_polling = PollingPolicy(initial=0.05, maximum=60.0, multiplier=10_000.0)
+    modelark.side_effect = [_task("running"), SUCCEEDED]
+    # A 0.05 s floor, then waits of a million times the job's age: 60 s after the first poll.
+    slow_polling = PollingPolicy(initial=0.05, maximum=60.0, growth=1_000_000.0)
     # Deliveries arrive in wall time: this wait runs on it (the suite's fake clock never waits).
     client = make_client("modelark", polling=slow_polling, clock=SystemClock())
     started = time.monotonic()
@@ -346,7 +399,7 @@ def test_a_true_unsigned_callback_is_confirmed_at_once_and_the_get_is_returned(
 
     assert time.monotonic() - started < 30, "the hint cut the 60 s pause short"
     assert (job.status, job.video_url) == (JobStatus.SUCCEEDED, VIDEO), "the get's job"
-    assert modelark.call_count == 3
+    assert modelark.call_count == 2
 
 
 def test_a_flood_of_hints_does_not_poll_faster_than_the_policy(
@@ -376,6 +429,41 @@ def test_a_flood_of_hints_does_not_poll_faster_than_the_policy(
     assert job.video_url == VIDEO
     assert modelark.call_count == 6
     assert time.monotonic() - started >= 5 * 0.1 * 0.9, "at most one poll per 0.1 s"
+
+
+def test_hints_do_not_poll_past_the_keys_request_budget(
+    modelark: respx.Route, make_client: MakeClient
+) -> None:
+    inbox = JobEvents()
+    modelark.return_value = _task("running")
+    hints = threading.Event()
+
+    def hint() -> None:
+        while not hints.is_set():
+            inbox.publish(_forged("an unsigned callback"))
+            time.sleep(0.01)
+
+    def end() -> None:  # a signed end, 0.5 s in, stops the wait
+        time.sleep(0.5)
+        hints.set()
+        done = Job(id=TASK, provider="modelark", status=JobStatus.SUCCEEDED, video_url=VIDEO)
+        inbox.publish(attrs.evolve(done, signature_verified=True))
+
+    # Every 0.05 s, but one request a minute for the key: the second poll's slot is 60 s out.
+    polling = PollingPolicy(initial=0.05, maximum=0.05, requests_per_minute=1)
+    client = make_client("modelark", polling=polling, clock=SystemClock())
+    threads = [threading.Thread(target=hint), threading.Thread(target=end)]
+    for thread in threads:
+        thread.start()
+    try:
+        job = client.wait(TASK, events=inbox)
+    finally:
+        hints.set()
+        for thread in threads:
+            thread.join()
+
+    assert job.signature_verified
+    assert modelark.call_count == 1, "the hints did not buy a poll over the budget"
 
 
 def test_a_signed_delivery_ends_the_wait_without_another_poll(

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import time
 import traceback
 import tracemalloc
@@ -25,7 +24,7 @@ from urllib.parse import urlsplit
 from facade.profiles._profile import Profile
 
 import seedance
-from seedance import Job, JobEvents, VideoRequest
+from seedance import Job, JobEvents, VideoRequest, registry
 
 from ._server import HostileServer
 
@@ -91,8 +90,9 @@ class Route:
 
 SUCCEEDED_VIDEO = "https://files.example.com/video.mp4"
 ROUTES: dict[str, Route] = {
-    name: Route(name, importlib.import_module(f"facade.profiles.{name}").PROFILE)
-    for name in ("modelark", "genray", "siray", "siraya", "anyfast")
+    unit.name: Route(unit.name, unit.load_profile())
+    for unit in registry.providers().values()
+    if unit.profile is not None
 }
 PROVIDERS = tuple(ROUTES)
 MAIN_PROVIDERS = ("modelark", "genray")

@@ -118,6 +118,10 @@ def _project(root: Path, upstream: dict[str, Any], actions: list[dict[str, Any]]
     (root / "overlays" / "demo.yaml").write_text(dump_yaml(overlay(*actions)), encoding="utf-8")
     config = "package_name_override: seedance_demo\npackage_version_override: '1.0.0'\n"
     (root / "specs" / "demo" / "generator.yaml").write_text(config, encoding="utf-8")
+    registry = (
+        '[project]\nname = "demo"\n[project.entry-points."seedance.providers"]\ndemo = "x:DEMO"\n'
+    )
+    (root / "pyproject.toml").write_text(registry, encoding="utf-8")
 
 
 def test_a_lost_node_fails_the_pipeline_naming_the_action_until_it_is_accepted(

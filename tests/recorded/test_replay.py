@@ -42,9 +42,9 @@ def call_for(provider: str, operation: str) -> Callable[[SeedanceClient], Any] |
     if operation == known.get_with[0].__name__.rsplit(".", 1)[-1]:
         return lambda client: client.get("00000000-0000-4000-8000-0000000000ff")
     calls: dict[str, Callable[[SeedanceClient], Any]] = {
-        "list_tasks": lambda client: client.list_jobs(),
-        "get_account": lambda client: client.account(),
-        "list_api_keys": lambda client: client.list_api_keys(),
+        "list_tasks": lambda client: client.modelark.list_jobs(),
+        "get_account": lambda client: client.genray.account(),
+        "list_api_keys": lambda client: client.genray.list_api_keys(),
     }
     return calls.get(operation)
 

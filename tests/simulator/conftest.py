@@ -3,28 +3,23 @@
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
 import seedance
-import seedance.testing.providers
+from seedance import registry
 from seedance.testing import ManualClock, Simulator
 from support.clients import Blocking
 
-SIMULATED = sorted(
-    module.name
-    for module in pkgutil.iter_modules(seedance.testing.providers.__path__)
-    if not module.name.startswith("_")
-)
+# Every registered provider with a simulator shape (seedance.registry).
+SIMULATED = [unit.name for unit in registry.providers().values() if unit.shape is not None]
 
 
 def profile_of(provider: str) -> Any:
-    """The provider's documented cases (tests/facade/profiles)."""
-    return importlib.import_module(f"facade.profiles.{provider}").PROFILE
+    """The provider's documented cases (its registered test profile)."""
+    return registry.provider(provider).load_profile()
 
 
 @pytest.fixture(params=SIMULATED)

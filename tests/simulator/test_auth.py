@@ -13,6 +13,7 @@ from openapi_core import OpenAPI
 
 import seedance
 from seedance import AuthenticationError
+from seedance.adapters import adapter
 from seedance.testing import Simulator
 from seedance.testing._server import SimulatorServer
 from support.openapi_httpx import HttpxOpenAPIRequest, HttpxOpenAPIResponse
@@ -27,14 +28,22 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 DOCUMENTED_401: dict[str, dict[str, Any]] = {
     "genray": {"error": "unauthorized", "message": "Missing or invalid API key"},
     "modelark": {"type": "Unauthorized", "code": "AuthenticationError"},
+    "volcengine": {"type": "Unauthorized", "code": "AuthenticationError"},  # ModelArk's spec
     "anyfast": {"type": "Unauthorized", "code": "AuthenticationError"},
     "siray": {"type": "authentication_error", "code": "invalid_api_key"},
     "siraya": {"type": "invalid_request_error", "code": 401},
+    "replicate": {"title": "Unauthenticated", "status": 401},
+    "fal": {"detail": "Missing or invalid API key", "error_type": "unauthorized"},
 }
 
 
 def bearer(key: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"}
+
+
+def authorized(provider: str, key: str) -> dict[str, str]:
+    """*key* in the scheme the provider's client sends it (``Bearer``; fal's ``Key``)."""
+    return {"Authorization": f"{adapter(provider).auth_scheme} {key}"}
 
 
 @pytest.fixture
@@ -65,7 +74,10 @@ def assert_documented_401(sim: Simulator, response: httpx.Response) -> None:
         HttpxOpenAPIRequest(response.request), HttpxOpenAPIResponse(response)
     )
     body = response.json()
-    error = body["detail"] if sim.provider == "genray" else body["error"]
+    # Genray nests its envelope under "detail"; Replicate's problem details and fal's
+    # {detail, error_type} are the body itself.
+    envelope = {"genray": "detail", "replicate": None, "fal": None}.get(sim.provider, "error")
+    error = body if envelope is None else body[envelope]
     expected = DOCUMENTED_401[sim.provider]
     assert {name: error.get(name) for name in expected} == expected, body
 
@@ -76,10 +88,10 @@ def test_without_configured_keys_any_bearer_key_is_let_in(provider: str, http: A
     sim = Simulator(provider)
     client = http(sim)
     for key in (GOOD, "sk_anything_at_all"):
-        assert create(client, provider, bearer(key)).is_success
+        assert create(client, provider, authorized(provider, key)).is_success
     # Only a missing (or empty) key is refused.
     assert_documented_401(sim, create(client, provider, {}))
-    assert_documented_401(sim, create(client, provider, {"Authorization": "Bearer "}))
+    assert_documented_401(sim, create(client, provider, authorized(provider, "")))
 
 
 @pytest.mark.parametrize("provider", SIMULATED)
@@ -88,18 +100,21 @@ def test_with_configured_keys_any_other_key_gets_the_documented_401(
 ) -> None:
     sim = Simulator(provider, api_keys=[GOOD, OTHER])
     client = http(sim)
-    assert create(client, provider, bearer(GOOD)).is_success
-    assert create(client, provider, {"Authorization": f"bearer {OTHER}"}).is_success
-    for headers in (
-        bearer(WRONG),
-        bearer(GOOD + "x"),
+    scheme = adapter(provider).auth_scheme
+    assert create(client, provider, authorized(provider, GOOD)).is_success
+    assert create(client, provider, {"Authorization": f"{scheme.lower()} {OTHER}"}).is_success
+    refused = [
+        authorized(provider, WRONG),
+        authorized(provider, GOOD + "x"),
         {},
         {"Authorization": GOOD},
-        {"Authorization": f"Basic {GOOD}"},
-    ):
+        # The right key in another scheme than the provider reads is no key to it.
+        *({"Authorization": f"{other} {GOOD}"} for other in ("Basic", "Bearer") if other != scheme),
+    ]
+    for headers in refused:
         assert_documented_401(sim, create(client, provider, headers))
     assert sim.counters["creates_accepted"] == 2
-    assert sim.counters["unauthorized"] == 5
+    assert sim.counters["unauthorized"] == len(refused)
 
 
 @pytest.mark.parametrize("provider", SIMULATED)
@@ -109,8 +124,9 @@ def test_a_wrong_key_is_refused_before_its_request_is_read(provider: str, http: 
     client = http(sim)
     method, path = profile_of(provider).create
     invalid = {"no": "such field"}
-    assert client.request(method, path, json=invalid, headers=bearer(GOOD)).status_code == 400
-    refused = client.request(method, path, json=invalid, headers=bearer(WRONG))
+    good, wrong = authorized(provider, GOOD), authorized(provider, WRONG)
+    assert client.request(method, path, json=invalid, headers=good).status_code == 400
+    refused = client.request(method, path, json=invalid, headers=wrong)
     assert_documented_401(sim, refused)
 
 
@@ -124,7 +140,8 @@ def test_every_operation_refuses_a_wrong_key(provider: str, http: Any) -> None:
             if method not in item:
                 continue
             url = path.replace("{", "").replace("}", "")  # e.g. /api/v1/videos/job_id
-            response = client.request(method.upper(), url, json={}, headers=bearer(WRONG))
+            wrong = authorized(provider, WRONG)
+            response = client.request(method.upper(), url, json={}, headers=wrong)
             assert_documented_401(sim, response)
             operations += 1
     assert operations == sim.counters["unauthorized"] > 0
@@ -155,8 +172,8 @@ def test_a_revoked_key_gets_401_with_or_without_configured_keys(provider: str, h
         sim = Simulator(provider, api_keys=api_keys)
         client = http(sim)
         sim.revoke_key(OTHER)
-        assert_documented_401(sim, create(client, provider, bearer(OTHER)))
-        assert create(client, provider, bearer(GOOD)).is_success
+        assert_documented_401(sim, create(client, provider, authorized(provider, OTHER)))
+        assert create(client, provider, authorized(provider, GOOD)).is_success
         assert sim.api_keys is None or OTHER not in sim.api_keys
 
 

@@ -20,7 +20,8 @@ from seedance import (
     JobStatus,
     NotFoundError,
 )
-from seedance.testing import FAIL_MARKER, Fault, Simulator
+from seedance._mp4 import mp4_problem
+from seedance.testing import FAIL_MARKER, Fault, Simulator, mp4_format
 from seedance.testing._simulator import SAMPLE_MP4
 
 from .conftest import Connect, profile_of
@@ -44,8 +45,11 @@ def test_generate_then_download(
     assert job.status is JobStatus.SUCCEEDED
     assert updates[0].status in (JobStatus.QUEUED, JobStatus.RUNNING)
     path = client.download(job, tmp_path / "video.mp4")
-    assert path.read_bytes() == SAMPLE_MP4
-    assert path.read_bytes()[4:8] == b"ftyp"
+    assert path.read_bytes() == simulator.video(job.id) != SAMPLE_MP4
+    assert mp4_problem(path) is None
+    # The video is as long as the request asked (the provider's default when it did not).
+    request = profile_of(provider).request
+    assert mp4_format(path.read_bytes()).duration == (request.duration or 5)
     assert simulator.counters["creates_accepted"] == 1
 
 
@@ -83,7 +87,10 @@ def test_cancel_where_the_provider_can(
             client.cancel(job)
         return
     client.cancel(job)
-    assert client.get(job).status is JobStatus.CANCELLED
+    cancelled = client.get(job)
+    assert cancelled.status is profile_of(provider).cancelled_status
+    if cancelled.status is JobStatus.FAILED:  # a provider without a cancelled status says why
+        assert cancelled.error is not None
 
 
 # --- faults: nothing lost, nothing duplicated ------------------------------------------------
@@ -152,5 +159,5 @@ def test_a_truncated_download_is_resumed(
     job = client.generate(profile_of(provider).request, timeout=600)
     simulator.faults.add(Fault("truncate", operation="download"))
     path = client.download(job, tmp_path / "video.mp4")
-    assert path.read_bytes() == SAMPLE_MP4
+    assert path.read_bytes() == simulator.video(job.id)
     assert simulator.counters["downloads"] == 2

@@ -16,7 +16,6 @@ import seedance
 from seedance import JobStatus, RateLimitError, VideoRequest
 from seedance.testing import ManualClock, RealClock, Simulator, WebhookDelivery
 from seedance.testing._server import SimulatorServer
-from seedance.testing._simulator import SAMPLE_MP4
 
 from .conftest import SIMULATED, profile_of
 
@@ -36,7 +35,8 @@ def test_every_provider_over_real_http(tmp_path: Path) -> None:
             ) as client:
                 job = client.generate(profile_of(name).request, timeout=30)
                 path = client.download(job, tmp_path / f"{name}.mp4")
-            assert path.read_bytes() == SAMPLE_MP4, name
+            assert path.read_bytes() == server.simulators[name].video(job.id), name
+            assert server.state(name)["jobs"][job.id]["phase"] == "succeeded"
 
 
 def test_a_documented_example_gets_a_spec_valid_answer_over_http() -> None:

@@ -1,39 +1,47 @@
-"""Provider adapters: one module per provider, found by name, one registry.
+"""Provider adapters: one per registered provider (`seedance.registry`).
 
-A module ``seedance.adapters.<provider>`` defines ``ADAPTER``, a subclass of `Adapter`. Adding a
-provider adds a module here; nothing else in the package needs to change.
+A provider's unit names its adapter, a subclass of `Adapter` (seedance's own live in
+``seedance.adapters.<provider>`` as ``ADAPTER``); it is imported when first used.
+
+>>> adapter("genray").name
+'genray'
 """
 
 from __future__ import annotations
 
-import importlib
 from functools import cache
 
-from .._errors import InvalidRequestError
+from .. import registry
+from ..registry import Provider, RegistrationError
 from ._base import Adapter, Call
 
 __all__ = ["Adapter", "Call", "adapter", "provider_names"]
 
 
-@cache
 def provider_names() -> tuple[str, ...]:
-    """Every provider with an adapter module, sorted."""
-    import pkgutil  # on first use: `import seedance` stays light
+    """Every registered provider, sorted."""
+    return registry.names()
 
-    return tuple(
-        sorted(
-            module.name
-            for module in pkgutil.iter_modules(__path__)
-            if not module.name.startswith("_")
-        )
-    )
+
+def adapter(provider: str) -> Adapter:
+    """The (shared, stateless) adapter of *provider*; `InvalidRequestError` naming the
+    registered providers when it is not one."""
+    return _instance(registry.provider(provider))
 
 
 @cache
-def adapter(provider: str) -> Adapter:
-    """The (shared, stateless) adapter of *provider*."""
-    if provider not in provider_names():
-        raise InvalidRequestError("provider", provider, "one of " + ", ".join(provider_names()))
-    module = importlib.import_module(f"{__name__}.{provider}")
-    instance: Adapter = module.ADAPTER()
+def _instance(unit: Provider) -> Adapter:
+    # Keyed by the unit, not its name: a unit registered again (tests) gets its own adapter.
+    cls = unit.load_adapter()
+    if not (isinstance(cls, type) and issubclass(cls, Adapter)):
+        raise RegistrationError(
+            f"provider {unit.name!r} ({registry.origin(unit.name)}): its adapter {unit.adapter!r}"
+            f" is {cls!r}, not a subclass of seedance.adapters.Adapter"
+        )
+    instance = cls()
+    if instance.name != unit.name:
+        raise RegistrationError(
+            f"provider {unit.name!r} ({registry.origin(unit.name)}): its adapter {unit.adapter!r}"
+            f" is named {instance.name!r}"
+        )
     return instance

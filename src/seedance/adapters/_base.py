@@ -108,6 +108,10 @@ class Adapter:
     statuses: ClassVar[Mapping[str, JobStatus]]
     """The provider's status vocabulary; anything else is an error, not a reason to keep polling."""
     request_id_headers: ClassVar[tuple[str, ...]] = ("x-request-id", "request-id", "x-tt-logid")
+    max_queued_jobs: ClassVar[int | None] = None
+    """Jobs the provider lets an account have queued at once, where it documents a number."""
+    auth_scheme: ClassVar[str] = "Bearer"
+    """The scheme of the ``Authorization`` header that carries the key (fal's is ``Key``)."""
 
     def __init__(self) -> None:
         self.spec: CuratedSpec = curated_spec(self.name, self.package)
@@ -205,6 +209,12 @@ class Adapter:
     def jobs(self, parsed: Any) -> list[Job]:
         """The jobs of a list response."""
         raise UnsupportedError("listing jobs", provider=self.name)
+
+    def follow_up(self, job: Job) -> Call | None:
+        """The call that completes *job* after a status answer (a provider that serves a finished
+        job's video from another operation), or None: the job is complete as it is. The clients
+        make it at once, within the same deadline (`seedance._core.ClientCore.get`)."""
+        return None
 
     # --- webhooks ---------------------------------------------------------------------------
     def webhook_job(

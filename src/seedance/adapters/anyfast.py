@@ -89,7 +89,8 @@ class AnyfastAdapter(Adapter):
     create_with = (create_video_generation, VideoGenerationRequest)
     get_with = (get_video_generation, "task_id")
     # Anyfast states no interval; ModelArk, whose tasks it resells, asks for at least 10 s.
-    polling = PollingPolicy(initial=15.0, maximum=30.0)
+    # Its status reports progress: polls are aimed at the end it predicts.
+    polling = PollingPolicy(initial=15.0, maximum=30.0, growth=0.1)
     # Two documented status shapes (wrapped: data.status; flat: status), plus the create
     # responses ("submitted", "processing", "queued", and "" for 2.0 models), plus the words of
     # AnyFast's SDK and client code (the spec's WrappedTaskState and FlatTaskState).

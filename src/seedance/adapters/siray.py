@@ -36,6 +36,15 @@ _NAMES = {
 }
 
 
+def _required(spec: CuratedSpec) -> tuple[str, ...]:
+    """The VideoRequest fields the spec requires besides the prompt and the model."""
+    required = spec.schema(_REQUEST)["required"]
+    return tuple(key for key, name in _NAMES.items() if name in required and key not in _ALWAYS)
+
+
+_ALWAYS = ("prompt", "model")
+
+
 class SirayAdapter(Adapter):
     name = "siray"
     package = "seedance_siray"
@@ -44,7 +53,10 @@ class SirayAdapter(Adapter):
     create_operation = "create_video_generation"
     create_with = (create_video_generation, VideoGenerationRequest)
     get_with = (get_video_generation, "task_id")
-    polling = PollingPolicy(initial=float(_POLLING["min"]), maximum=float(_POLLING["max"]))
+    # growth 0.1: past 30 s a wait is a tenth of the job's age, so a finish is seen <= 10% late.
+    polling = PollingPolicy(
+        initial=float(_POLLING["min"]), maximum=float(_POLLING["max"]), growth=0.1
+    )
     # The status page's six words, then those only Siray's own clients know (the spec's TaskState:
     # PENDING and FAILED from the siray SDK, SUCCEEDED, COMPLETED and ERROR from its ComfyUI nodes).
     statuses: ClassVar[Mapping[str, JobStatus]] = {
@@ -74,6 +86,7 @@ class SirayAdapter(Adapter):
                 max_reference_videos=spec.max_items(_REQUEST, "videos"),
                 max_reference_audios=spec.max_items(_REQUEST, "audios"),
                 generate_audio=True,
+                required=_required(spec),
                 notes=(
                     "reference-to-video: 1 to 9 reference images are required, and duration,"
                     " resolution and aspect_ratio too (000_549cd8faf9634de1.txt)"

@@ -55,7 +55,7 @@ class SirayaAdapter(Adapter):
     # No polling guidance is documented (nor a status endpoint: the one used is public client
     # code's, which polls every 4 s); a Seedance job takes one to a few minutes, so 5 s growing to
     # 15 s is about ten polls.
-    polling = PollingPolicy(initial=5.0, maximum=15.0)
+    polling = PollingPolicy(initial=5.0, maximum=15.0, growth=0.1)
     # `processing` is documented; `completed` and `failed` are what public client code reads, and
     # `queued` and `in_progress` the OpenAI-style gateway vocabulary (the spec's VideoJob.status).
     statuses: ClassVar[Mapping[str, JobStatus]] = {

@@ -1,27 +1,91 @@
-"""The ``seedance`` command's application and its ``simulate`` command."""
+"""The ``seedance`` command's application and its ``simulate`` command.
+
+The application takes ``--version`` and the shell completion options (``--install-completion``,
+``--show-completion``), and with ``--json`` reports even a usage error (an unknown option, a
+missing value) as ``{"error": {...}}`` on stdout, with the usual exit code 2.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
 import time
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
-from .._config import key_problem
+from .. import __version__
 from ..adapters import provider_names
+from ..redaction import key_problem
 
 __all__ = ["app", "main"]
+
+
+class _Group(TyperGroup):
+    """The command group: with --json anywhere, usage errors are JSON too."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        if "--json" not in argv:
+            return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            result = super().main(argv, prog_name, complete_var, False, **extra)
+        except TyperException as error:  # typer's usage errors (it carries its own click)
+            if isinstance(error, typer.Exit | typer.Abort) or not hasattr(error, "exit_code"):
+                raise
+            typer.echo(json.dumps(_usage_error(error), indent=2))
+            sys.exit(error.exit_code)
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def _usage_error(error: Any) -> dict[str, Any]:
+    """A click usage error in the shape of every other JSON error."""
+    param = getattr(error, "param", None)
+    field = getattr(error, "option_name", None) or (param.opts[0] if param is not None else None)
+    if param is not None and not param.opts[0].startswith("-"):
+        field = (param.metavar or param.name or "").upper() or field
+    body = {
+        "kind": "usage", "message": error.format_message(), "field": field, "value": None,
+        "allowed": None, "exit_code": error.exit_code, "job_id": None,
+    }  # fmt: skip
+    return {"error": body}
+
 
 app = typer.Typer(
     name="seedance",
     help="Seedance video generation from the command line, on any provider or offline.",
     no_args_is_help=True,
-    add_completion=False,
+    cls=_Group,
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"seedance {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
     """Seedance video generation from the command line, on any provider or offline."""
 
 
@@ -61,7 +125,8 @@ def simulate(
         from ..testing._server import SimulatorServer
     except ImportError as error:
         typer.echo(
-            f"error: the simulator needs `pip install seedance[testing]` ({error})", err=True
+            f"error: the simulator needs its extra: pip install 'seedance[testing]' ({error})",
+            err=True,
         )
         raise typer.Exit(2) from None
     names = provider or list(provider_names())
@@ -92,14 +157,37 @@ def simulate(
         for name in names
     ]  # fmt: skip
     with SimulatorServer(simulators, port=port) as server:
-        for simulator in simulators:
-            typer.echo(f"{simulator.provider}: {server.base_url(simulator.provider)}")
-        typer.echo("Serving; Ctrl-C stops.")
+        for line in _banner(server, keys=bool(api_key), speed=speed):
+            typer.echo(line)
         try:
             while True:
                 time.sleep(3600)
         except KeyboardInterrupt:
             typer.echo("stopped")
+
+
+def _banner(server: Any, *, keys: bool, speed: float) -> list[str]:
+    """What `simulate` prints once serving: each provider's base URL first (one ``name: url``
+    line each, which scripts read), then its state endpoint and an ``export`` line that points
+    the library and the command at it. A key given with --api-key is never printed."""
+    from ..adapters import adapter
+    from ..testing import STATE_PATH
+
+    names = list(server.simulators)
+    lines = [f"{name}: {server.base_url(name)}" for name in names]
+    root = server.root(names[0]) if len(names) == 1 else server.root("<provider>")
+    lines.append(f"State (counters, jobs): GET {root}{STATE_PATH}")
+    exports = []
+    for name in names:
+        exports.append(f"{name.upper()}_BASE_URL={server.base_url(name)}")
+        if not keys:  # any bearer key is let in: a ready one
+            exports.append(f"{adapter(name).api_key_env[0]}=sk_simulator")
+    lines.append("export " + " ".join(exports))
+    if keys:
+        env = ", ".join(adapter(name).api_key_env[0] for name in names)
+        lines.append(f"and set {env} to one of the --api-key keys (any other gets 401)")
+    lines.append(f"Serving (clock x{speed:g}); Ctrl-C stops.")
+    return lines
 
 
 def main() -> None:

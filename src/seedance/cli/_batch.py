@@ -4,7 +4,11 @@ Each line is one `VideoRequest` as a JSON object, with an optional ``"id"`` nami
 (``<id>.mp4``; the line number otherwise). The fate of every request lives in an SQLite manifest
 in the output folder (see `_manifest`): killed at any point and started again, the batch sends no
 recorded request twice, waits on the jobs it already started and downloads what is missing.
-This module is the command and the preparation of the manifest; the run itself is `_batch_run`.
+This module is the command; the preparation of the manifest is `_batch_prepare`, the run itself
+`_batch_run` (its downloads `_batch_fetch`), what it shows while it runs `_batch_view` (a live view
+on a terminal, the plain log elsewhere) and its report `_batch_report`. The run and its report are
+about the lines of the file given: rows an earlier version of the file left in the manifest are
+neither sent nor waited on, and are reported apart.
 
 Every file it writes is recorded (size, SHA-256) and written through a staging file, so that an
 ``<id>.mp4`` it did not write is never overwritten nor taken as done (see `_batch_files`). Nothing
@@ -23,33 +27,43 @@ import contextlib
 import json
 import signal
 import sqlite3
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn, Protocol
 
 import httpx
 import typer
+from rich.console import Console
 
-from .._async_client import AsyncSeedanceClient
-from .._config import MissingAPIKeyError
-from .._errors import (
+from .. import (
+    AsyncSeedanceClient,
     AuthenticationError,
     InsufficientCreditsError,
     InvalidRequestError,
+    MissingAPIKeyError,
     PermissionDeniedError,
+    RetryPolicy,
 )
-from .._redact import redact
-from .._retry import RetryPolicy
 from ..adapters import adapter, provider_names
+from ..redaction import redact
 from ._app import app
 from ._batch_input import Entry, Problem, read_requests, validate
+from ._batch_prepare import Prepared, prepare
 from ._batch_report import print_table, summary
-from ._batch_run import DEFAULT_CONCURRENCY, Batch, who
+from ._batch_run import DEFAULT_CONCURRENCY, Batch
+from ._batch_view import BatchView, track
+from ._failure import Failure, key_message
+from ._failure import fail as emit
 from ._manifest import Manifest, ManifestBusyError, ManifestError
+from ._options import (
+    OPTION_OF,
+    ApiKeyOption,
+    BaseUrlOption,
+    NoVerifyOption,
+    provider_option,
+)
 from ._pacing import Limits, Pacer, Timebase, documented_limits
-from ._session import client_clock, key_message
+from ._session import client_clock
 
 __all__ = [
     "BATCH_RETRY",
@@ -57,6 +71,7 @@ __all__ = [
     "Entry",
     "Limits",
     "Pacer",
+    "Prepared",
     "Problem",
     "Timebase",
     "documented_limits",
@@ -86,31 +101,46 @@ EPILOG = (
 def batch(
     jobs_file: Annotated[
         Path,
-        typer.Argument(help='JSONL: one VideoRequest object per line, with an optional "id".'),
+        typer.Argument(
+            metavar="JOBS_FILE",
+            help='JSONL: one VideoRequest object per line, with an optional "id".',
+            show_default=False,
+        ),
     ],
-    provider: Annotated[str, typer.Option("--provider", "-p", help="Provider to run on.")],
+    provider: Annotated[str, provider_option()],
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for <id>.mp4 files and the manifest.")
+        Path,
+        typer.Option(
+            "--out", "-o", metavar="FOLDER", help="Folder for <id>.mp4 files and the manifest."
+        ),
     ],
     concurrency: Annotated[
         int,
         typer.Option(
-            "--concurrency", "-c", min=1, help="Jobs at once (capped by the provider's limits)."
+            "--concurrency",
+            "-c",
+            min=1,
+            metavar="N",
+            help="Jobs at once (capped by the provider's limits).",
         ),
     ] = DEFAULT_CONCURRENCY,
-    api_key: Annotated[
-        str | None,
-        typer.Option(help="API key (default: the provider's environment variable)."),
-    ] = None,
-    base_url: Annotated[
-        str | None, typer.Option(help="API base URL (default: the provider's documented one).")
-    ] = None,
+    api_key: ApiKeyOption = None,
+    base_url: BaseUrlOption = None,
     timeout: Annotated[
         float,
-        typer.Option(help="Seconds to wait on each job; a job still running is left to a rerun."),
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="Seconds to wait on each job; a job still running is left to a rerun.",
+        ),
     ] = 3600.0,
     json_output: Annotated[
-        bool, typer.Option("--json", help="Print a JSON summary instead of a table.")
+        bool,
+        typer.Option(
+            "--json",
+            help="Print a JSON summary instead of a table (the log goes to stderr); an error is"
+            ' {"error": {...}} on stdout.',
+        ),
     ] = False,
     simulated: Annotated[
         bool,
@@ -135,58 +165,68 @@ def batch(
             " it (by default such a file is reported and left alone).",
         ),
     ] = False,
-    no_verify: Annotated[
-        bool,
-        typer.Option(
-            "--no-verify",
-            help="Skip the check that each download is a complete MP4 (for another format).",
-        ),
-    ] = False,
+    no_verify: NoVerifyOption = False,
     speed: Annotated[
         float | None,
         typer.Option(
+            "--speed",
             min=0.001,
+            metavar="FACTOR",
             help="How much faster the provider's clock runs, for a simulator (`simulate --speed`):"
             f" scales pacing, polling and --timeout. Default 1 ({SIMULATED_SPEED:g} --simulated).",
         ),
     ] = None,
+    live: Annotated[
+        bool | None,
+        typer.Option(
+            "--live/--log",
+            help="A live view (progress, counts, ETA, rate-limit waits) or the plain log."
+            " Default: live on a terminal.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Run many requests from a JSONL file; kill it and run it again to resume."""
-
-    def say(message: str) -> None:
-        typer.echo(message, err=json_output)
-
+    view = BatchView(Console(stderr=True), live=live, log_to_stderr=json_output)
+    fail = _failing(json_output)
     if provider not in provider_names():
-        _fail(f"--provider {provider!r} is not one of: {', '.join(provider_names())}")
+        allowed = ", ".join(provider_names())
+        fail(f"--provider {provider!r} is not one of: {allowed}", field="--provider")
     if not jobs_file.is_file():
-        _fail(f"{jobs_file}: no such file")
+        fail(f"{jobs_file}: no such file", field="JOBS_FILE")
     pace = speed or (SIMULATED_SPEED if simulated else 1.0)
-    client = _client(provider, api_key, base_url, simulated, pace)
+    client = _client(provider, api_key, base_url, simulated, pace, fail)
     try:
         manifest = Manifest(out)
     except ManifestBusyError as error:
-        _fail(f"{error}; wait for it to finish")
+        fail(f"{error}; wait for it to finish")
     except ManifestError as error:
-        _fail(str(error))
+        fail(str(error))
     except (OSError, sqlite3.Error) as error:
-        _fail(f"cannot open the manifest in {out}: {error}")
+        fail(f"cannot open the manifest in {out}: {error}")
     with manifest:
         conflicts = manifest.claim(provider=provider, simulated=str(simulated).lower())
         if conflicts:
             described = "; ".join(f"{k} {was}, now {now}" for k, (was, now) in conflicts.items())
-            _fail(f"{manifest.path} belongs to another batch ({described}); use another --out")
+            fail(f"{manifest.path} belongs to another batch ({described}); use another --out")
         try:
-            problems = prepare(
-                manifest, jobs_file, provider, resubmit_unknown=resubmit_unknown, say=say
+            prepared = prepare(
+                manifest, jobs_file, provider, resubmit_unknown=resubmit_unknown, say=view.say
             )
         except ManifestError as error:
-            _fail(str(error))
+            fail(str(error))
         runner = Batch(
             client, manifest, Timebase.real(pace), concurrency=concurrency, timeout=timeout,
-            log=say, overwrite=overwrite, verify=not no_verify,
+            log=view.say, overwrite=overwrite, verify=not no_verify, only=prepared.ids,
         )  # fmt: skip
-        interrupted = _run(runner)
-        report = {"provider": provider, **summary(manifest, problems)}
+        with view.showing(len(prepared.ids)):
+            interrupted = _run(runner, view)
+        report = {"provider": provider, **summary(manifest, prepared.problems, prepared.ids)}
+    _report(runner, report, interrupted, json_output)
+
+
+def _report(runner: Batch, report: dict[str, Any], interrupted: bool, json_output: bool) -> None:
+    """Print the report (a table, or JSON) and exit with the run's code."""
     if json_output:
         pacing = {
             "concurrency": runner.capped or None,
@@ -218,62 +258,19 @@ def batch(
         raise typer.Exit(EXIT_INCOMPLETE)
 
 
-def prepare(
-    manifest: Manifest,
-    jobs_file: Path,
-    provider: str,
-    *,
-    resubmit_unknown: bool = False,
-    say: Callable[[str], None] = print,
-) -> list[Problem]:
-    """Record every new valid line as pending (before anything is sent) and settle what an
-    interrupted run left behind; return the lines that will not be sent.
-
-    Raises `ManifestError` before anything is recorded when the manifest holds a row no run
-    leaves (edited or damaged)."""
-    manifest.check()
-    entries, problems = read_requests(jobs_file, provider)
-    fresh = []
-    for entry in entries:
-        row = manifest.get(entry.id)
-        other = None if row is not None else manifest.get_folded(entry.id)
-        if other is not None:
-            message = (
-                f"id {entry.id!r} differs from id {other.id!r}, recorded by an earlier run (line"
-                f" {other.line}), only by case: both would write the same file on macOS and"
-                " Windows; give it another id"
-            )
-            problems.append(Problem(entry.line, entry.id, message))
-        elif row is None or row.request == entry.request:
-            fresh.append((entry.line, entry.id, entry.request))
-        elif manifest.revise(entry.id, entry.line, entry.request):
-            say(f"line {entry.line} ({entry.id}): changed since the last run; it will be sent")
-        else:
-            message = (
-                f"id {entry.id!r} is recorded with another request (from line {row.line}) that"
-                f" has or may have a job ({row.state}); give this request a new id"
-            )
-            problems.append(Problem(entry.line, entry.id, message))
-    manifest.record(fresh)
-    for problem in sorted(problems, key=lambda problem: problem.line):
-        say(f"line {problem.line}: invalid: {problem.message}")
-    for row in manifest.recover(resubmit_unknown=resubmit_unknown):
-        outcome = "sending it again (--resubmit-unknown)" if resubmit_unknown else "unknown"
-        say(f"{who(row)}: the last run stopped during its create call: {outcome}")
-    states = Counter(row.state for row in manifest.rows())
-    counts = ", ".join(f"{n} {state}" for state, n in sorted(states.items())) or "no requests"
-    say(f"{manifest.path}: {counts}")
-    return problems
-
-
-def _run(runner: Batch) -> bool:
-    """Run the batch; True when a signal cut it short."""
+def _run(runner: Batch, view: BatchView | None = None) -> bool:
+    """Run the batch (followed by *view*); True when a signal cut it short."""
     seen = _Signals()
 
     async def main() -> None:
         async with runner.client:
             _on_signals(runner, seen)
-            await runner.run()
+            stop = track(view, runner, runner.only) if view is not None else None
+            try:
+                await runner.run()
+            finally:
+                if stop is not None:
+                    stop()
 
     try:
         asyncio.run(main())
@@ -319,14 +316,32 @@ def network_transport() -> httpx.AsyncBaseTransport | None:
     return None
 
 
+class _Fail(Protocol):
+    def __call__(
+        self, message: str, code: int = EXIT_USAGE, *, field: str | None = None
+    ) -> NoReturn: ...
+
+
+def _failing(json_output: bool) -> _Fail:
+    """How the command fails before the run: a line on stderr, or a JSON error on stdout."""
+
+    def fail(message: str, code: int = EXIT_USAGE, *, field: str | None = None) -> NoReturn:
+        kind = {EXIT_NO_KEY: "api_key"}.get(code, "invalid_request")
+        failure = Failure(code, message, kind=kind, field=field)
+        emit(failure, json_output=json_output)
+
+    return fail
+
+
 def _client(
-    provider: str, api_key: str | None, base_url: str | None, simulated: bool, speed: float
-) -> AsyncSeedanceClient:
+    provider: str, api_key: str | None, base_url: str | None, simulated: bool, speed: float,
+    fail: _Fail,
+) -> AsyncSeedanceClient:  # fmt: skip
     if simulated:
         try:
             from ..testing import RealClock, Simulator
         except ImportError as error:
-            _fail(f"--simulated needs `pip install seedance[testing]` ({error})")
+            fail(f"--simulated needs `pip install seedance[testing]` ({error})")
         simulator = Simulator(provider, clock=RealClock(speed))
         return simulator.async_client(retry=BATCH_RETRY)  # type: ignore[no-any-return]
     try:
@@ -337,14 +352,9 @@ def _client(
     except MissingAPIKeyError:
         names = " or ".join(adapter(provider).api_key_env)
         message = f"{provider}: no API key; set {names} or pass --api-key (or use --simulated)"
-        _fail(message, EXIT_NO_KEY)
+        fail(message, EXIT_NO_KEY, field="--api-key")
     except InvalidRequestError as error:
         unusable = key_message(error, provider)
         if unusable is not None:
-            _fail(unusable, EXIT_NO_KEY)
-        _fail(str(error))
-
-
-def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
+            fail(unusable, EXIT_NO_KEY, field="--api-key")
+        fail(str(error), field=OPTION_OF.get(error.field, error.field))

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import attrs
 
-from .._errors import (
+from .. import (
     SeedanceError,
+    VideoRequest,
 )
-from .._models import VideoRequest
 from ..adapters import adapter
 
 __all__ = ["FIELDS", "ID_PATTERN", "Entry", "Problem", "read_requests", "validate"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .._redact import redact
+from ..redaction import redact
 from ._batch_input import Problem
 from ._manifest import Manifest
 
@@ -20,25 +20,35 @@ _REASONS = {
 }
 
 
-def summary(manifest: Manifest, problems: list[Problem]) -> dict[str, Any]:
-    """Counts per state and one entry per request (invalid lines included), by line."""
+def summary(
+    manifest: Manifest, problems: list[Problem], ids: frozenset[str] | None = None
+) -> dict[str, Any]:
+    """Counts per state and one entry per request of the jobs file (its *ids*; invalid lines
+    included), by line; the manifest's rows of lines the file no longer has are ``earlier``."""
     entries: list[dict[str, Any]] = []
+    earlier: list[dict[str, Any]] = []
     for row in manifest.rows():
         state = "unknown" if row.state == "submitting" else row.state
         # Redacted again: a manifest written by an older version stored errors as they came.
         error = redact(row.error) if row.error else _REASONS.get(state)
         if state == "unknown":
             error = f"{error}; --resubmit-unknown sends it again"
-        entries.append(
-            {
-                "line": row.line,
-                "id": row.id,
-                "state": state,
-                "job_id": row.job_id,
-                "file": str(manifest.folder / f"{row.id}.mp4") if state == "downloaded" else None,
-                "error": None if state == "downloaded" else error,
-            }
-        )
+        entry = {
+            "line": row.line,
+            "id": row.id,
+            "state": state,
+            "job_id": row.job_id,
+            "file": str(manifest.folder / f"{row.id}.mp4") if state == "downloaded" else None,
+            "error": None if state == "downloaded" else error,
+        }
+        if ids is None or row.id in ids:
+            entries.append(entry)
+        else:
+            # Its line number is that of a file that has changed since: it is not reported as
+            # the current line of that number.
+            entry["line"] = None
+            entry["error"] = "not in the jobs file any more: left as it is"
+            earlier.append(entry)
     entries += [
         {"line": p.line, "id": p.id, "state": "invalid", "job_id": None, "file": None,
          "error": p.message}
@@ -51,6 +61,7 @@ def summary(manifest: Manifest, problems: list[Problem]) -> dict[str, Any]:
         "ok": all(entry["state"] == "downloaded" for entry in entries),
         "counts": dict(sorted(counts.items())),
         "requests": entries,
+        "earlier": earlier,
     }
 
 
@@ -81,3 +92,11 @@ def print_table(report: dict[str, Any]) -> None:
     counts = ", ".join(f"{count} {state}" for state, count in report["counts"].items())
     total = len(report["requests"])
     console.print(f"{total} request{'s' if total != 1 else ''}: {counts}", markup=False)
+    earlier = report.get("earlier") or []
+    if earlier:
+        states = ", ".join(f"{e['id']} ({e['state']})" for e in earlier)
+        console.print(
+            f"{len(earlier)} earlier request(s) in the manifest, not in the jobs file (left as"
+            f" they are): {states}",
+            markup=False,
+        )

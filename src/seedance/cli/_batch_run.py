@@ -9,7 +9,6 @@ for one request ends the others: each row says what happened to it.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import sqlite3
 from collections.abc import Callable, Coroutine
@@ -17,35 +16,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .._async_client import AsyncSeedanceClient
-from .._errors import (
+from .. import (
     APIError,
+    AsyncSeedanceClient,
     AuthenticationError,
-    DownloadError,
-    DownloadLimitError,
     InsufficientCreditsError,
+    Job,
+    JobStatus,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
     RequestError,
     SeedanceError,
+    VideoRequest,
 )
-from .._models import Job, JobStatus, VideoRequest
-from .._redact import redact
 from ..adapters import adapter
-from ._batch_files import (
-    FileRecord,
-    Verdict,
-    clear_leftovers,
-    digest,
-    disk_full,
-    inspect,
-    inspect_rows,
-    place,
-    settle,
-    staging,
-    unrecorded,
-)
+from ..redaction import redact
+from ._batch_fetch import Downloads, who
+from ._batch_files import inspect_rows, settle
 from ._manifest import Manifest, Row
 from ._pacing import Limits, Pacer, Slots, Timebase, documented_limits
 
@@ -60,7 +48,7 @@ _ACCOUNT_ERRORS = (AuthenticationError, PermissionDeniedError, InsufficientCredi
 
 
 @dataclass
-class Batch:
+class Batch(Downloads):
     """Run every request of a manifest to a downloaded file, as far as the provider allows."""
 
     client: AsyncSeedanceClient
@@ -73,6 +61,9 @@ class Batch:
     """Replace an ``<id>.mp4`` the batch did not write (or that changed since it wrote it)."""
     verify: bool = True
     """Check that each download is a complete MP4 (off: videos of another format)."""
+    only: frozenset[str] | None = None
+    """The ids of the jobs file's lines: the rows of lines an earlier version of the file had
+    are left as they are (None: every row)."""
     limits: Limits = field(init=False)
     pacer: Pacer = field(init=False)
     stopped: str | None = field(default=None, init=False)
@@ -115,7 +106,7 @@ class Batch:
         self._stop.set()
 
     async def run(self) -> None:
-        rows = self.manifest.rows()
+        rows = [row for row in self.manifest.rows() if self.only is None or row.id in self.only]
         # Hashing files is file I/O: a worker thread (the manifest stays on this one).
         verdicts = await asyncio.to_thread(inspect_rows, self.out, rows)
         rows, self.blocked = settle(self.manifest, verdicts, overwrite=self.overwrite, log=self.log)
@@ -202,7 +193,7 @@ class Batch:
         for _ in range(3):
             stamp = await self.pacer.acquire()
             try:
-                account = await self.client.account()
+                account = await self.client.genray.account()
             except RateLimitError as error:
                 self.pacer.done(stamp, error)
                 continue
@@ -230,7 +221,8 @@ class Batch:
         try:
             row = await self._submit(row)
             if row.state == "submitted":
-                row = await self._wait(row, first_poll=self.polling.interval(1))
+                # Just submitted: no poll before the policy's floor (or shortest job).
+                row = await self._wait(row, first_poll=self.polling.delay(0, age=0.0))
         finally:
             await slots.release()
         if row.state == "succeeded":
@@ -297,9 +289,13 @@ class Batch:
 
     async def _wait(self, row: Row, *, first_poll: float) -> Row:
         assert row.job_id is not None
-        deadline = self.timebase.now() + self.timeout
+        started = self.timebase.now()
+        deadline = started + self.timeout
         await self._nap(first_poll)
         polls = 0
+        # The last poll's (age, progress): the policy aims the next poll at the predicted end.
+        seen: tuple[float, float] | None = None
+        job: Job | None = None
         while not self.stopped:
             if self.timebase.now() >= deadline:
                 message = f"not finished within {self.timeout:g}s; run the batch again to wait on"
@@ -330,7 +326,13 @@ class Batch:
                 if job.status.is_terminal:
                     return self._finished(row, job)
             polls += 1
-            await self._nap(self.polling.interval(polls))
+            # The client's policy (floor, growth with the job's age, progress); the requests
+            # per minute are this run's `Pacer`'s, one budget for all its jobs.
+            age = self.timebase.now() - started
+            progress = None if job is None else job.progress
+            await self._nap(self.polling.delay(polls, age=age, progress=progress, seen=seen))
+            if progress is not None:
+                seen = (age, progress)
         return row
 
     def _finished(self, row: Row, job: Job) -> Row:
@@ -344,91 +346,6 @@ class Batch:
         self.log(f"{who(row)}: job {job.id} {reason}")
         return self.manifest.update(row.id, "failed", error=f"job {reason}")
 
-    async def _fetch(self, row: Row) -> None:
-        """Download a succeeded job's video, unless the file the batch wrote is there already;
-        never over a file the batch did not write (unless --overwrite)."""
-        target = self.target(row)
-        verdict = await asyncio.to_thread(inspect, target, row.file)
-        if verdict is Verdict.OURS:
-            self.manifest.update(row.id, "downloaded", error=None)
-            return
-        if verdict is not Verdict.MISSING and not self.overwrite:
-            self._refuse(row, target, verdict)
-            return
-        async with self._downloads:
-            if self.stopped:
-                return
-            await self._download(row, target)
-
-    async def _download(self, row: Row, target: Path) -> None:
-        """Download to a staging file, record its size and SHA-256, then move it into place."""
-        staged = staging(target)
-        fetched = await self._fetch_staged(row, staged)
-        if fetched is None:
-            return
-        row, record = fetched
-        # Recorded before it is moved into place: a run killed in between finds a file it knows.
-        row = self.manifest.update(row.id, "succeeded", file=record, error=None)
-        try:
-            placed = place(staged, target, overwrite=self.overwrite)
-        except OSError as error:
-            message = f"could not move the download to {target}: {error}; run the batch again"
-            self.log(f"{who(row)}: {message}")
-            self.manifest.update(row.id, "succeeded", file=None, error=message)
-            return
-        if not placed:  # a file appeared there during the download
-            self.manifest.update(row.id, "succeeded", file=None)
-            self._refuse(row, target, Verdict.FOREIGN)
-            return
-        self.manifest.update(row.id, "downloaded", error=None)
-        self.log(f"{who(row)}: downloaded {target} ({record.size:,} bytes)")
-
-    async def _fetch_staged(self, row: Row, staged: Path) -> tuple[Row, FileRecord] | None:
-        """The video in *staged* and its record; None when it failed (recorded on the row)."""
-        fresh_tried = False
-        while row.video_url is not None:  # `Manifest.check` refuses a row without: belt, braces
-            try:
-                clear_leftovers(self.target(row))  # what a run killed mid-download left
-                await self.client.download(row.video_url, staged, verify=self.verify)
-                return row, await asyncio.to_thread(digest, staged)
-            except (DownloadError, OSError) as error:
-                with contextlib.suppress(OSError):
-                    staged.unlink(missing_ok=True)
-                if disk_full(error):
-                    self.hold(f"the disk is full ({error}); free some space and run again")
-                # Signed URLs expire: one fresh URL, unless no URL could help.
-                elif not fresh_tried and not isinstance(error, DownloadLimitError):
-                    fresh_tried = True
-                    fresh = await self._fresh_url(row)
-                    if fresh is not None:
-                        row = self.manifest.update(row.id, "succeeded", video_url=fresh)
-                        self.log(f"{who(row)}: download failed ({error}); trying a fresh URL")
-                        continue
-                message = f"download failed: {error}; run the batch again to retry"
-                self.log(f"{who(row)}: {message}")
-                self.manifest.update(row.id, "succeeded", error=message)
-                return None
-        self.manifest.update(row.id, "failed", error="succeeded without a video URL")
-        return None
-
-    def _refuse(self, row: Row, target: Path, verdict: Verdict) -> None:
-        message = unrecorded(target, verdict)
-        self.log(f"{who(row)}: {message}")
-        self.manifest.update(row.id, "succeeded", error=f"not downloaded: {message}")
-
-    async def _fresh_url(self, row: Row) -> str | None:
-        """The job's video URL now, when it differs from the recorded one (they expire)."""
-        if row.job_id is None:
-            return None
-        stamp = await self.pacer.acquire()
-        try:
-            job = await self.client.get(row.job_id)
-        except SeedanceError as error:
-            self.pacer.done(stamp, error)
-            return None
-        self.pacer.done(stamp)
-        return job.video_url if job.video_url and job.video_url != row.video_url else None
-
     async def _nap(self, seconds: float) -> None:
         """Sleep on the provider's clock, or less if the run is stopped."""
         if seconds <= 0 or self.stopped:
@@ -440,11 +357,6 @@ class Batch:
         finally:
             sleeping.cancel()
             stopping.cancel()
-
-
-def who(row: Row) -> str:
-    """How the log and the report name a row: its line and id."""
-    return f"line {row.line} ({row.id})"
 
 
 def _one_line(error: BaseException) -> str:

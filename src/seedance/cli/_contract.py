@@ -14,12 +14,14 @@ from typing import Annotated, Any
 
 import typer
 
-from .._config import MissingAPIKeyError, resolve_api_key, resolve_base_url
-from .._errors import InvalidRequestError
-from .._redact import redact, register_secret
+from .. import InvalidRequestError, MissingAPIKeyError
+from .._config import resolve_api_key, resolve_base_url
 from ..adapters import adapter, provider_names
+from ..redaction import redact, register_secret
 from ._app import app
-from ._session import DEFAULT_PROVIDER, ApiKeyOption, BaseUrlOption, ProviderOption
+from ._failure import Failure
+from ._failure import fail as emit
+from ._options import DEFAULT_PROVIDER, ApiKeyOption, BaseUrlOption, ProviderOption
 
 __all__ = ["proxy", "verify"]
 
@@ -31,11 +33,22 @@ VERIFY_EPILOG = (
 )
 RecordOption = Annotated[
     Path | None,
-    typer.Option("--record", help="Save every exchange, scrubbed, as a cassette in this folder."),
+    typer.Option(
+        "--record",
+        metavar="FOLDER",
+        help="Save every exchange, scrubbed, as a cassette in this folder.",
+    ),
 ]
 
 
+class _Invocation:
+    json = False
+    """`verify --json`: errors are ``{"error": ...}`` on stdout, as every command's."""
+
+
 def _fail(message: str, code: int) -> typer.Exit:
+    if _Invocation.json:
+        emit(Failure(code, message, field=None), json_output=True)
     typer.echo(f"error: {redact(message)}", err=True)
     return typer.Exit(code)
 
@@ -70,21 +83,31 @@ def verify(
     spend: Annotated[
         int,
         typer.Option(
-            min=0, help="Also run up to N real (paid) jobs, the cheapest the spec allows."
+            "--spend",
+            min=0,
+            metavar="N",
+            help="Also run up to N real (paid) jobs, the cheapest the spec allows.",
         ),
     ] = 0,
     json_output: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     report: Annotated[
-        Path | None, typer.Option("--report", help="Write a markdown report to this file.")
+        Path | None,
+        typer.Option("--report", metavar="FILE", help="Write a markdown report to this file."),
     ] = None,
     record: RecordOption = None,
     strict: Annotated[
         bool, typer.Option(help="Warnings (undeclared fields) count as drift.")
     ] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds for each free request.")] = 30.0,
-    spend_timeout: Annotated[float, typer.Option(help="Seconds a paid job may take.")] = 900.0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", metavar="SECONDS", help="Seconds for each free request.")
+    ] = 30.0,
+    spend_timeout: Annotated[
+        float,
+        typer.Option("--spend-timeout", metavar="SECONDS", help="Seconds a paid job may take."),
+    ] = 900.0,
 ) -> None:
     """Check a provider against its curated spec; spends nothing unless --spend N."""
+    _Invocation.json = json_output
     _check_provider(provider)
     contract = _contract()
     from ..contract import _report
@@ -119,20 +142,36 @@ def verify(
 @app.command(rich_help_panel=_PANEL)
 def proxy(
     provider: ProviderOption = DEFAULT_PROVIDER,
-    port: Annotated[int, typer.Option(help="Port to listen on (default: a free one).")] = 0,
+    port: Annotated[
+        int, typer.Option("--port", metavar="PORT", help="Port to listen on (default: a free one).")
+    ] = 0,
     upstream: Annotated[
-        str | None, typer.Option(help="Where to forward (default: the spec's server).")
+        str | None,
+        typer.Option(
+            "--upstream", metavar="URL", help="Where to forward (default: the spec's server)."
+        ),
     ] = None,
     host: Annotated[
-        str, typer.Option(help="Address to listen on; anything but loopback needs --public.")
+        str,
+        typer.Option(
+            "--host",
+            metavar="HOST",
+            help="Address to listen on; anything but loopback needs --public.",
+        ),
     ] = "127.0.0.1",
     public: Annotated[bool, typer.Option(help="Allow a non-loopback --host.")] = False,
     violations: Annotated[
-        Path | None, typer.Option(help="Write violations as JSON lines here (default: stderr).")
+        Path | None,
+        typer.Option(
+            "--violations",
+            metavar="FILE",
+            help="Write violations as JSON lines here (default: stderr).",
+        ),
     ] = None,
     record: RecordOption = None,
 ) -> None:
     """Serve a validating reverse proxy: every exchange is checked against the curated spec."""
+    _Invocation.json = False
     _check_provider(provider)
     _contract()
     import uvicorn

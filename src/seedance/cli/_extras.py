@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from ..adapters import provider_names
 from . import _output
 from ._app import app
-from ._session import (
-    _EXTRAS_PANEL,
+from ._options import (
     DEFAULT_PROVIDER,
     EPILOG,
     ApiKeyOption,
     BaseUrlOption,
-    CliError,
     Common,
     JsonOption,
     ProviderOption,
-    Session,
     SimulatedOption,
     VerboseOption,
-    _require,
-    _run,
 )
+from ._options import EXTRAS_PANEL as _EXTRAS_PANEL
+from ._session import CliError, Session, _require
+from ._session import run as _run
 
 
 # --- provider extras ----------------------------------------------------------------------------
@@ -46,7 +44,7 @@ def upload(
         _require(session, "upload", "host an uploaded file")
         if not file.is_file():
             raise CliError(f"{file}: no such file")
-        uploaded = session.client.upload(file)
+        uploaded = session.client.genray.upload(file)
         record = uploaded.to_dict()
         if json_output:
             _output.print_json(session.out, record)
@@ -70,7 +68,7 @@ def account(
 
     def action(session: Session) -> None:
         _require(session, "account", "show an account")
-        record = session.client.account().to_dict()
+        record = session.client.genray.account().to_dict()
         if json_output:
             _output.print_json(session.out, record)
         else:
@@ -102,7 +100,7 @@ def upscale(
     def action(session: Session) -> None:
         _require(session, "upscale", "upscale a video")
         session.subject = f"video {video_id}"
-        record = session.client.upscale(video_id).to_dict()
+        record = session.client.genray.upscale(video_id).to_dict()
         if json_output:
             _output.print_json(session.out, record)
         else:
@@ -116,16 +114,26 @@ def upscale(
 def list_jobs(
     status: Annotated[
         str | None,
-        typer.Option(help="Only jobs in this (provider's) status, e.g. running."),
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="Only jobs in this (provider's) status, e.g. running.",
+        ),
     ] = None,
-    page: Annotated[int | None, typer.Option(help="Page number, from 1.", min=1)] = None,
+    page: Annotated[
+        int | None, typer.Option("--page", metavar="N", help="Page number, from 1.", min=1)
+    ] = None,
     page_size: Annotated[
-        int | None, typer.Option("--page-size", help="Jobs per page.", min=1)
+        int | None, typer.Option("--page-size", metavar="N", help="Jobs per page.", min=1)
     ] = None,
-    model: Annotated[str | None, typer.Option(help="Only jobs of this model.")] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", metavar="MODEL", help="Only jobs of this model.")
+    ] = None,
     provider: Annotated[
         str,
-        typer.Option("--provider", "-p", help=f"Provider: {', '.join(provider_names())}."),
+        typer.Option(
+            "--provider", "-p", metavar="PROVIDER", help=f"Provider: {', '.join(provider_names())}."
+        ),
     ] = "modelark",
     api_key: ApiKeyOption = None,
     base_url: BaseUrlOption = None,
@@ -138,9 +146,9 @@ def list_jobs(
 
     def action(session: Session) -> None:
         _require(session, "list", "list jobs")
-        jobs = session.client.list_jobs(
-            page_num=page, page_size=page_size, status=status, model=model
-        )
+        given = {"page_num": page, "page_size": page_size, "status": status, "model": model}
+        filters: Any = {name: value for name, value in given.items() if value is not None}
+        jobs = session.client.modelark.list_jobs(**filters)
         if json_output:
             _output.print_json(session.out, [_output.job_dict(job) for job in jobs])
         elif not jobs:

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .._redact import redact
+from ..redaction import redact
 from ._batch_files import FileRecord, digest
 from ._batch_input import ID_PATTERN
 

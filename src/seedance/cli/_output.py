@@ -6,7 +6,7 @@ a pipe still shows the progress on the terminal.
 
 What the provider said is shown redacted (`seedance._redact`): no API key, even one a provider
 echoes back, and no URL's query string (a signed video URL is a credential until it expires:
-``seedance download JOB_ID FILE`` fetches the video without it).
+``seedance download JOB_ID -o FILE`` fetches the video without it).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from types import TracebackType
 from typing import Any
 
 import httpx
-from rich import box
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -36,15 +35,12 @@ from rich.spinner import Spinner
 from rich.table import Table
 from rich.text import Text
 
-from .._capabilities import ModelCapabilities, ProviderCapabilities
-from .._models import Job, JobStatus
-from .._redact import redact, redact_url, redact_value
-from .._retry import PollingPolicy
+from .. import Job, JobStatus, PollingPolicy
+from ..redaction import redact, redact_url, redact_value
 
 __all__ = [
     "DownloadDisplay",
     "WaitDisplay",
-    "capability_table",
     "consoles",
     "job_dict",
     "job_lines",
@@ -122,85 +118,6 @@ def _iso(value: datetime | None) -> str | None:
 
 
 # --- tables -------------------------------------------------------------------------------------
-def capability_table(providers: Iterable[ProviderCapabilities], *, width: int = 80) -> Table:
-    """One row per provider and model: what each accepts (``—``: not accepted).
-
-    Model ids stay whole on a console *width* of 130 columns or more.
-    """
-    providers = list(providers)
-    table = Table(
-        title="Seedance capabilities (* default model; — not accepted; any: undocumented values,"
-        " the server checks)",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        padding=(0, 1),
-        collapse_padding=True,
-    )
-    table.add_column("provider", no_wrap=True, style="bold")
-    table.add_column("model", overflow="fold", no_wrap=width >= 130)
-    # The lists wrap at a few values a line, leaving the width to the model ids.
-    for name, most in (
-        ("durations", 9),
-        ("resolutions", 11),
-        ("ratios", 14),
-        ("references", 11),
-        ("frames", 10),
-        ("audio", 5),
-    ):
-        table.add_column(name, overflow="fold", max_width=most)
-    table.add_column("operations", overflow="fold")
-    for caps in providers:
-        operations = "\n".join(sorted(caps.operations)) or "—"
-        for index, (name, model) in enumerate(caps.models.items()):
-            first = index == 0
-            table.add_row(
-                caps.provider if first else "",
-                name + (" *" if name == caps.default_model else ""),
-                _values(model.durations, unit="s"),
-                _values(model.resolutions),
-                _values(model.aspect_ratios),
-                _references(model),
-                _frames(model),
-                "yes" if model.generate_audio else "—",
-                operations if first else "",
-                end_section=index == len(caps.models) - 1,
-            )
-        if caps.accepts_unknown_models:
-            table.add_row("", "[dim](other model ids pass through)[/dim]", *[""] * 7)
-    return table
-
-
-def _values(values: tuple[Any, ...] | None, *, unit: str = "") -> str:
-    if values is None:
-        return "—"
-    if not values:
-        return "any"
-    if all(isinstance(value, int) for value in values) and len(values) > 2:
-        ordered = sorted(values)
-        if ordered == list(range(ordered[0], ordered[-1] + 1)):
-            return f"{ordered[0]}-{ordered[-1]}{unit}"
-    return " ".join(f"{value}{unit}" for value in values)
-
-
-def _references(model: ModelCapabilities) -> str:
-    parts = [
-        f"{count} {kind}"
-        for kind, count in (
-            ("img", model.max_reference_images),
-            ("vid", model.max_reference_videos),
-            ("aud", model.max_reference_audios),
-        )
-        if count
-    ]
-    return " ".join(parts) or "—"
-
-
-def _frames(model: ModelCapabilities) -> str:
-    frames = [name for name, on in (("first", model.first_frame), ("last", model.last_frame)) if on]
-    return "+".join(frames) or "—"
-
-
 def _status(status: JobStatus) -> Text:
     return Text(status.value, style=_STATUS_STYLE.get(status, ""))
 
@@ -266,6 +183,7 @@ class _WaitState:
     def __init__(self, polling: PollingPolicy) -> None:
         self.polling = polling
         self.polls = 0
+        self.started = time.monotonic()
         self.next_poll: float | None = None
         self.job: Job | None = None
         self.active = False
@@ -367,8 +285,12 @@ class WaitDisplay:
     def on_response(self, response: httpx.Response) -> None:
         if not self.state.active:
             return
-        self.state.polls += 1
-        self.state.next_poll = time.monotonic() + self.state.polling.interval(self.state.polls)
+        state = self.state
+        state.polls += 1
+        # The policy's schedule by the job's age (the wait's, for a job submitted just before);
+        # the client may wait longer for its key's request budget.
+        now = time.monotonic()
+        state.next_poll = now + state.polling.delay(state.polls, age=now - state.started)
 
     def __enter__(self) -> WaitDisplay:
         self.state.active = True

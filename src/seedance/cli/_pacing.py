@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from .._errors import (
-    RateLimitError,
-)
+from .. import RateLimitError, RetryPolicy
 from ..adapters import adapter
 
 __all__ = ["Limits", "Pacer", "Slots", "Timebase", "documented_limits"]
+
+
+PAUSES = RetryPolicy(initial_backoff=2.0, max_backoff=60.0, jitter=0.0, max_retry_after=3600.0)
+"""How long every request of a batch pauses after a 429: the provider's Retry-After (up to an
+hour), else 2 s doubling per 429 in a row up to a minute."""
 
 
 # --- limits and pacing --------------------------------------------------------------------------
@@ -29,7 +33,7 @@ class Limits:
 
 def documented_limits(provider: str) -> Limits:
     """The limits a provider documents: the curated spec's ``x-rate-limits`` (Genray's plans; the
-    smallest plan with API access), or ModelArk's 120 queued tasks per account."""
+    smallest plan with API access), or the adapter's ``max_queued_jobs`` (ModelArk's 120)."""
     spec = adapter(provider).spec.document
     plans = spec.get("x-rate-limits", {}).get("plans", {})
     usable = {
@@ -44,9 +48,9 @@ def documented_limits(provider: str) -> Limits:
             requests_per_minute=plan["requests_per_minute"],
             source=f"the {name} plan's limits per key",
         )
-    if provider == "modelark":
-        # provider-notes.md: "At most 120 queued tasks per account".
-        return Limits(concurrent_jobs=120, source="at most 120 queued tasks per account")
+    queued = adapter(provider).max_queued_jobs  # ModelArk's 120 (provider-notes.md)
+    if queued is not None:
+        return Limits(concurrent_jobs=queued, source=f"at most {queued} queued tasks per account")
     return Limits()
 
 
@@ -87,6 +91,9 @@ class Pacer:
         self._stamps: list[list[float]] = []
         self._resume_at = 0.0
         self._strikes = 0
+        self.waiting: tuple[str, float] | None = None
+        """While a request waits for its turn: why (``rate limit``: a 429 asked for a pause;
+        ``N requests/min``: the pace) and until when on the provider's clock (for the view)."""
 
     async def acquire(self) -> list[float]:
         """Wait for a turn; give the returned stamp back to `done` once answered."""
@@ -101,7 +108,12 @@ class Pacer:
                         wait = max(wait, oldest + self.SPAN - now)
                 if wait <= 0:
                     break
-                await self.timebase.sleep(wait)
+                why = "rate limit" if self._resume_at > now else f"{self.per_minute} requests/min"
+                self.waiting = (why, now + wait)
+                try:
+                    await self.timebase.sleep(wait)
+                finally:
+                    self.waiting = None
             stamp = [now]
             if self.per_minute:
                 self._stamps.append(stamp)
@@ -120,9 +132,10 @@ class Pacer:
         if isinstance(error, RateLimitError):
             self.rate_limited += 1
             self._strikes += 1
-            pause = error.retry_after
-            if pause is None:
-                pause = min(60.0, 2.0**self._strikes)
+            # The provider's Retry-After, else a growing backoff: the policy's answer.
+            pause = PAUSES.next_delay(self._strikes, error=error, retries=sys.maxsize)
+            if pause is None:  # a Retry-After past the policy's cap: still what was asked
+                pause = error.retry_after or PAUSES.max_retry_after
             self._resume_at = max(self._resume_at, now + pause)
         elif error is None:
             self._strikes = 0

@@ -1,5 +1,7 @@
-"""What every job command shares: its options, one invocation (`Session`), the one-line
-errors with their exit codes, and the wait and download steps."""
+"""What every job command shares: one invocation (`Session`: the client, the consoles, what an
+error message needs), `run` (every error mapped to its message and exit code, see `_failure`),
+the local checks (provider, job id, output file) and the wait and download steps. The options
+themselves are declared once in `_options`."""
 
 from __future__ import annotations
 
@@ -11,99 +13,34 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, NoReturn
 
 import httpx
 import typer
 from rich.console import Console
 
-from .. import capabilities as provider_capabilities
-from .._client import SeedanceClient
-from .._clock import Clock
-from .._config import _REDACT, MissingAPIKeyError
-from .._errors import (
-    APIConnectionError,
-    APIError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
+from .. import (
+    Clock,
     DownloadError,
-    InsufficientCreditsError,
-    InvalidRequestError,
+    Job,
     JobFailedError,
     NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    RequestError,
-    ResponseError,
+    SeedanceClient,
     SeedanceError,
-    ServerError,
-    UnprocessableEntityError,
-    UnsupportedError,
     WaitTimeoutError,
 )
-from .._models import Job
-from .._redact import redact, redact_url
+from .. import capabilities as provider_capabilities
 from ..adapters import adapter, provider_names
+from ..redaction import REDACTING_FILTER
 from . import _output, _simulated
 from ._app import app
+from ._failure import CliError, Failure, cli_failure, describe, fail
+from ._options import EPILOG, Common, job_id_problem
 from ._simulated import SimulatedProvider, SimulatorUnavailableError
 
+__all__ = ["CliError", "Common", "Session", "check_job_id", "run"]
+
 log = logging.getLogger("seedance.cli")
-
-EXIT_CODES: dict[int, str] = {
-    0: "success",
-    1: "unexpected error (batch: a request did not end downloaded)",
-    2: "invalid or unsupported request",
-    3: "missing or unusable API key",
-    4: "authentication or permission",
-    5: "insufficient credits",
-    6: "rate limited",
-    7: "not found",
-    8: "job failed",
-    9: "wait timed out",
-    10: "connection error or timeout",
-    11: "server error or other API error",
-    12: "download error",
-    130: "interrupted",
-}
-EPILOG = "Exit codes: " + ", ".join(f"{code} {text}" for code, text in EXIT_CODES.items()) + "."
 app.info.epilog = EPILOG
-
-DEFAULT_PROVIDER = "genray"
-# Local files given for these fields are uploaded first where the provider hosts uploads.
-UPLOADABLE = ("first_frame", "last_frame", "reference_images")
-# VideoRequest field -> the option that sets it, to name the option in an error.
-OPTION_OF = {
-    "prompt": "--prompt",
-    "model": "--model",
-    "duration": "--duration",
-    "resolution": "--resolution",
-    "aspect_ratio": "--aspect-ratio",
-    "seed": "--seed",
-    "generate_audio": "--audio",
-    "first_frame": "--first-frame",
-    "last_frame": "--last-frame",
-    "reference_images": "--reference-image",
-    "reference_videos": "--reference-video",
-    "reference_audios": "--reference-audio",
-    "negative_prompt": "--negative-prompt",
-    "watermark": "--watermark",
-    "draft": "--draft",
-    "webhook_url": "--webhook-url",
-    "base_url": "--base-url",
-    "status": "--status",
-}
-_JOB_PANEL = "Jobs"
-_EXTRAS_PANEL = "Provider extras"
-
-
-class CliError(Exception):
-    """An error the CLI itself detects: a message and an exit code."""
-
-    def __init__(self, message: str, code: int = 2) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 def client_clock() -> Clock | None:
@@ -115,80 +52,6 @@ def client_clock() -> Clock | None:
 def network_http_client() -> httpx.Client:
     """The HTTP client for real providers (tests replace it to route requests elsewhere)."""
     return httpx.Client(follow_redirects=True)
-
-
-# --- the options every command takes ------------------------------------------------------------
-ProviderOption = Annotated[
-    str,
-    typer.Option(
-        "--provider", "-p", help=f"Provider: {', '.join(provider_names())}.", show_default=True
-    ),
-]
-ApiKeyOption = Annotated[
-    str | None,
-    typer.Option(
-        "--api-key",
-        help="API key (default: the provider's environment variable, e.g. GENRAY_API_KEY).",
-        show_default=False,
-    ),
-]
-BaseUrlOption = Annotated[
-    str | None,
-    typer.Option(
-        "--base-url", help="API base URL (default: <PROVIDER>_BASE_URL or the documented one)."
-    ),
-]
-JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print the result as JSON, and nothing decorative.")
-]
-SimulatedOption = Annotated[
-    bool,
-    typer.Option(
-        "--simulated",
-        help="Run against an in-process simulator of the provider: no key, no network"
-        " (--api-key and --base-url are ignored; jobs kept in $SEEDANCE_STATE_DIR or the cache).",
-    ),
-]
-VerboseOption = Annotated[
-    bool, typer.Option("--verbose", "-v", help="Log requests and retries to stderr (keys hidden).")
-]
-TimeoutOption = Annotated[
-    float | None,
-    typer.Option(
-        "--timeout", help="Give up waiting after this many seconds (default: never).", min=0
-    ),
-]
-JobIdArgument = Annotated[str, typer.Argument(help="The job id the provider gave.")]
-OverwriteOption = Annotated[
-    bool, typer.Option("--overwrite", help="Replace the output file if it exists.")
-]
-NoVerifyOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-verify",
-        help="Skip the check that the download is a complete MP4 (for another video format).",
-    ),
-]
-
-
-@dataclass
-class Common:
-    provider: str
-    api_key: str | None = None
-    base_url: str | None = None
-    json: bool = False
-    simulated: bool = False
-    verbose: bool = False
-
-    def flags(self) -> str:
-        """The options that reach this same job again, for a hint (never the key, nor a base
-        URL's credentials or query string)."""
-        parts = [f"--provider {self.provider}"]
-        if self.simulated:
-            parts.append("--simulated")
-        elif self.base_url:
-            parts.append(f"--base-url {shlex.quote(redact_url(self.base_url))}")
-        return " ".join(parts)
 
 
 # --- one invocation -----------------------------------------------------------------------------
@@ -277,7 +140,8 @@ class Session:
         extra = (" --overwrite" if self.overwrite else "") + ("" if self.verify else " --no-verify")
         if self.stage == "download" and self.output is not None:
             return (
-                self.hint(f"download {shlex.quote(job_id)} {shlex.quote(str(self.output))}") + extra
+                self.hint(f"download {shlex.quote(job_id)} -o {shlex.quote(str(self.output))}")
+                + extra
             )
         command = self.hint(f"wait {shlex.quote(job_id)}")
         if self.output is not None:
@@ -293,8 +157,9 @@ class Session:
         return f"; {self.provider} job {self.job_id} is not lost: resume with `{command}`"
 
 
-def _run(common: Common, action: Callable[[Session], None]) -> None:
-    """Run one command: set up logging, map every error to one line and its exit code."""
+def run(common: Common, action: Callable[[Session], None]) -> None:
+    """Run one command: set up logging, map every error to its message and exit code (one
+    line on stderr, or ``{"error": ...}`` on stdout with --json)."""
     out, err = _output.consoles()
     with _logging(common.verbose):
         session = Session(common, out, err)
@@ -305,37 +170,55 @@ def _run(common: Common, action: Callable[[Session], None]) -> None:
             finally:
                 session.close()
         except KeyboardInterrupt:
-            _exit(130, _interrupted(session))
+            if err.is_terminal:
+                # Off the line the live status and the terminal's ^C are on (straight to the
+                # stream: an interrupted render may have left the console buffering).
+                typer.echo(err=True)
+            _fail(session, Failure(130, _interrupted(session), job_id=session.job_id))
         except CliError as error:
-            _exit(error.code, str(error))
+            failure = cli_failure(error)
+            failure.job_id = session.job_id
+            _fail(session, failure)
         except SimulatorUnavailableError as error:
-            _exit(2, str(error))
+            _fail(session, Failure(2, str(error), "simulator_unavailable"))
         except SeedanceError as error:
             if isinstance(error, JobFailedError) and common.json:
-                _output.print_json(out, _output.job_dict(error.job))
-            code, message = describe(error, session)
+                # The final job, as a success would print it, under the error.
+                failure = describe(error, session)
+                payload = failure.as_dict()
+                payload["job"] = _output.job_dict(error.job)
+                _output.print_json(out, payload)
+                raise typer.Exit(failure.code) from None
+            failure = describe(error, session)
             # A job that ended, a missing job, or a message that says it already: no resume.
             if not isinstance(
                 error, JobFailedError | WaitTimeoutError | DownloadError | NotFoundError
             ):
-                message += session.after_job()
-            _exit(code, message)
+                failure.message += session.after_job()
+            _fail(session, failure)
         except OSError as error:
-            _exit(12, _os_error(error) + session.after_job())
+            _fail(session, Failure(12, _os_error(error) + session.after_job(), "file"))
         except Exception as error:
             log.debug("unexpected error", exc_info=True)
             hint = "" if common.verbose else " (rerun with --verbose for the traceback)"
-            _exit(
-                1, f"unexpected error: {type(error).__name__}: {error}{hint}{session.after_job()}"
-            )
+            message = f"unexpected error: {type(error).__name__}: {error}{hint}"
+            _fail(session, Failure(1, message + session.after_job(), job_id=session.job_id))
 
 
-def _exit(code: int, message: str) -> NoReturn:
-    prefix = "" if message.startswith("interrupted") else "error: "
-    # Redacted once more here: a message built from an exception the package did not raise
-    # (an OSError, a bug) may hold what it never should.
-    typer.echo(redact(prefix + " ".join(message.splitlines())), err=True)
-    raise typer.Exit(code)
+def _fail(session: Session, failure: Failure) -> None:
+    if failure.job_id is None:
+        failure.job_id = session.job_id
+    fail(failure, json_output=session.common.json)
+
+
+def check_job_id(session: Session, job_id: str) -> None:
+    """Fail before any network call when *job_id* cannot be one of the provider's."""
+    problem = job_id_problem(session.provider, job_id)
+    if problem is not None:
+        raise CliError(
+            f"JOB_ID {job_id!r} {problem}", kind="invalid_job_id", field="JOB_ID", value=job_id,
+            allowed=f"an id {session.provider} gave for a job",
+        )  # fmt: skip
 
 
 @contextlib.contextmanager
@@ -346,7 +229,7 @@ def _logging(verbose: bool) -> Iterator[None]:
         return
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(_REDACT)
+    handler.addFilter(REDACTING_FILTER)
     loggers = [(logging.getLogger("seedance"), logging.DEBUG), (logging.getLogger("httpx"), 20)]
     saved = [(logger, logger.level) for logger, _ in loggers]
     for logger, level in loggers:
@@ -362,7 +245,11 @@ def _logging(verbose: bool) -> Iterator[None]:
 
 def _check_provider(provider: str) -> None:
     if provider not in provider_names():
-        raise CliError(f"--provider {provider!r} is not one of: {', '.join(provider_names())}")
+        allowed = ", ".join(provider_names())
+        raise CliError(
+            f"--provider {provider!r} is not one of: {allowed}", kind="invalid_provider",
+            field="--provider", value=provider, allowed=allowed,
+        )  # fmt: skip
 
 
 def _require(session: Session, operation: str, what: str) -> None:
@@ -372,127 +259,10 @@ def _require(session: Session, operation: str, what: str) -> None:
         return
     able = [name for name in provider_names() if operation in adapter(name).capabilities.operations]
     who = f"; providers that can: {', '.join(able)} (--provider)" if able else ""
-    raise CliError(f"{session.provider} cannot {what} (it has no {operation} operation){who}")
-
-
-# --- error messages -----------------------------------------------------------------------------
-def describe(error: SeedanceError, session: Session) -> tuple[int, str]:
-    """The exit code and the one-line message for a `SeedanceError`."""
-    provider = session.provider
-    env = " or ".join(adapter(provider).api_key_env)
-    if isinstance(error, MissingAPIKeyError):
-        return 3, (
-            f"no API key for {provider}: set {env} or pass --api-key"
-            " (or add --simulated to try it offline, with no key)"
-        )
-    if isinstance(error, InvalidRequestError):
-        unusable = key_message(error, provider)
-        if unusable is not None:
-            return 3, unusable
-        return 2, _invalid(error, provider)
-    if isinstance(error, UnsupportedError):
-        what = OPTION_OF.get(error.field, error.what) if error.field else error.what
-        on = f"{error.provider} ({error.model})" if error.model else error.provider
-        hint = f"; {_hint_text(str(error))}" if "; " in str(error) else ""
-        advice = f"; drop {what}" if error.field else ""
-        return 2, f"{on} does not support {what}{hint}{advice}. See `seedance providers`"
-    if isinstance(error, RequestError):
-        return 2, str(error)
-    if isinstance(error, JobFailedError):
-        job = error.job
-        reason = f": {job.error.message}" if job.error else ""
-        code = f" (code {job.error.code})" if job.error and job.error.code else ""
-        return 8, (
-            f"{job.provider} job {job.id} {job.status.value}{reason}{code};"
-            " change the prompt or inputs and create a new job"
-        )
-    if isinstance(error, WaitTimeoutError):
-        last = f" (last seen {error.last.status.value})" if error.last else ""
-        resume = session.resume() or session.hint(f"wait {shlex.quote(error.job_id)}")
-        return 9, (
-            f"{error.provider} job {error.job_id} did not finish within {error.timeout:g}s{last};"
-            f" it goes on: resume with `{resume}`"
-        )
-    if isinstance(error, DownloadError):
-        retry = session.resume() if session.stage == "download" else None
-        again = f"; job {session.job_id} is not lost: retry with `{retry}`" if retry else ""
-        return 12, f"download failed: {error}{again}"
-    if isinstance(error, APIConnectionError):
-        where = redact_url(session.common.base_url or adapter(provider).base_url)
-        reason = str(error).removeprefix(f"{provider}: ")
-        message = f"no answer from {provider} ({where}): {reason}"
-        if session.stage == "submit" and error.may_have_been_accepted:
-            message += "; the job may have been created: check before creating it again"
-        elif session.resume() is not None:
-            message += "; check the network (or --base-url)"
-        else:
-            message += "; check the network (or --base-url) and try again"
-        return 10, message
-    if isinstance(error, APIError):
-        return _api_error(error, session)
-    if isinstance(error, ResponseError):
-        return 11, f"{error}; the provider's API may have changed: report it with --verbose output"
-    return 11, str(error)
-
-
-def key_message(error: InvalidRequestError, provider: str) -> str | None:
-    """The message for a key the client refused to send (control characters, whitespace,
-    non-ASCII), or None when *error* is about something else. Never shows the key."""
-    env = adapter(provider).api_key_env
-    if error.field != "api_key" and error.field not in env:
-        return None
-    where = "the --api-key value" if error.field == "api_key" else f"the key in {error.field}"
-    problem = error.allowed.split("; this one ", 1)[-1]
-    fix = "--api-key" if error.field == "api_key" else error.field
-    return (
-        f"{provider}: {where} cannot be sent: it {problem}; fix {fix}"
-        f" (allowed: {error.allowed.split(';', 1)[0]})"
-    )
-
-
-def _invalid(error: InvalidRequestError, provider: str) -> str:
-    option = OPTION_OF.get(error.field)
-    name = option or f"the request field {error.field}"
-    on = error.provider or provider
-    see = f"See `seedance providers --provider {on}`"
-    if error.value is None:
-        allowed = error.allowed.removeprefix("required: ")
-        return f"{name} is required on {on}; allowed: {allowed}. {see}"
-    return f"{name} {error.value!r} is not allowed on {on}; allowed: {error.allowed}. {see}"
-
-
-def _hint_text(message: str) -> str:
-    return message.split("; ", 1)[1]
-
-
-def _api_error(error: APIError, session: Session) -> tuple[int, str]:
-    provider = error.provider
-    said = f"{error.status_code}: {error.message}"
-    if error.code:
-        said += f", code {error.code}"
-    if error.request_id:
-        said += f", request {error.request_id}"
-    env = " or ".join(adapter(provider).api_key_env)
-    if isinstance(error, AuthenticationError):
-        return 4, f"{provider} rejected the API key ({said}); check --api-key or {env}"
-    if isinstance(error, PermissionDeniedError):
-        return 4, f"{provider} refused this for the key ({said}); check the account's plan"
-    if isinstance(error, InsufficientCreditsError):
-        return 5, f"{provider}: not enough credits ({said}); top up, or ask for a shorter video"
-    if isinstance(error, RateLimitError):
-        after = f"retry in {error.retry_after:g}s" if error.retry_after else "retry later"
-        return 6, f"{provider} rate limit ({said}); {after}"
-    if isinstance(error, NotFoundError):
-        what = session.subject or (f"job {session.job_id}" if session.job_id else "such resource")
-        return 7, f"{provider} has no {what} ({said}); check the id and --provider"
-    if isinstance(error, BadRequestError | UnprocessableEntityError | ConflictError):
-        return 2, f"{provider} refused the request ({said})"
-    may_exist = " (the job may have been created: check before creating it again)"
-    if not (session.stage == "submit" and error.may_have_been_accepted):
-        may_exist = ""
-    if isinstance(error, ServerError):
-        return 11, f"{provider} failed ({said}); try again later{may_exist}"
-    return 11, f"{provider} answered {said}{may_exist}"
+    raise CliError(
+        f"{session.provider} cannot {what} (it has no {operation} operation){who}",
+        kind="unsupported", allowed=", ".join(able) or None,
+    )  # fmt: skip
 
 
 def _interrupted(session: Session) -> str:

@@ -25,9 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from .._client import SeedanceClient
-from .._clock import Clock
-from .._retry import PollingPolicy
+from .. import Clock, PollingPolicy, SeedanceClient
 
 if TYPE_CHECKING:
     from ..testing import Simulator

@@ -154,7 +154,8 @@ def verify(
     try:
         for probe in probes(spec, provider_adapter.create_operation, get_operation):
             key = WRONG_KEY if probe.wrong_key else api_key
-            headers = {"Authorization": f"Bearer {key}", "Accept": "application/json"}
+            authorization = f"{provider_adapter.auth_scheme} {key}"
+            headers = {"Authorization": authorization, "Accept": "application/json"}
             request = client.build_request(
                 probe.method.upper(), url + probe.path, headers=headers,
                 json=probe.body if probe.body is not None else None, timeout=timeout,

@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterable
 from types import TracebackType
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.routing import Mount
@@ -22,10 +23,16 @@ class SimulatorServer:
     """One or more simulators behind a real server on 127.0.0.1.
 
     A single simulator is served at the root, so its base URL is the provider's documented one
-    with the host replaced; several are mounted under ``/<provider>``.
+    with the host replaced; several are mounted under ``/<provider>``. ``GET /_simulator/state``
+    under a provider's root (`root`) answers `Simulator.state`; `state` reads it in-process.
 
-    >>> with SimulatorServer([Simulator("genray")]) as server:  # doctest: +SKIP
-    ...     client = SeedanceClient("genray", base_url=server.base_url("genray"), api_key="sk")
+    >>> from seedance import VideoRequest
+    >>> from seedance.testing import RealClock
+    >>> sims = [Simulator("genray", clock=RealClock(60))]
+    >>> with SimulatorServer(sims) as server, server.client("genray") as client:
+    ...     job = client.generate(VideoRequest(prompt="a cat"))  # 32 s of its time: 0.6 s
+    ...     server.state("genray")["creates_accepted"]
+    1
     """
 
     def __init__(self, simulators: Iterable[Simulator], *, port: int = 0) -> None:
@@ -53,6 +60,37 @@ class SimulatorServer:
     def base_url(self, provider: str) -> str:
         """What to pass as ``base_url=`` to a client of *provider*."""
         return self.root(provider) + self.simulators[provider].base_path
+
+    @property
+    def clock(self) -> Any:
+        """The clock a client of your own should sleep on (``clock=``) to keep the simulators'
+        pace (the first simulator's `Simulator.paced_clock`; the fixture's share one)."""
+        return next(iter(self.simulators.values())).paced_clock()
+
+    def state(self, provider: str) -> dict[str, Any]:
+        """`Simulator.state` of *provider*'s simulator (what ``GET /_simulator/state`` serves)."""
+        return self.simulators[provider].state()
+
+    def client(self, provider: str, **options: Any) -> Any:
+        """A `SeedanceClient` of *provider* over HTTP to this server, sleeping on the
+        simulator's clock (`Simulator.paced_clock`): its polls and retries keep the provider's
+        pace in simulator time, so a job that takes 30 s on a 60x clock is followed in 0.5 s."""
+        from .._client import SeedanceClient
+
+        return SeedanceClient(provider, **self._client_options(provider, options))
+
+    def async_client(self, provider: str, **options: Any) -> Any:
+        """An `AsyncSeedanceClient` as `client` makes a blocking one."""
+        from .._async_client import AsyncSeedanceClient
+
+        return AsyncSeedanceClient(provider, **self._client_options(provider, options))
+
+    def _client_options(self, provider: str, options: dict[str, Any]) -> dict[str, Any]:
+        simulator = self.simulators[provider]
+        options.setdefault("base_url", self.base_url(provider))
+        options.setdefault("api_key", (simulator.api_keys or ("sk_simulator",))[0])
+        options.setdefault("clock", simulator.paced_clock())
+        return options
 
     def start(self) -> SimulatorServer:
         import uvicorn

@@ -9,7 +9,10 @@ Installed as a pytest plugin (entry point ``seedance``). Fixtures:
   wired to that simulator in-process; they sleep on the simulator's clock (moving it), so
   ``client.generate(...)`` returns at once with a finished job, as outside pytest;
 - ``seedance_server``: every provider served on a free port of 127.0.0.1 (real HTTP, real time
-  sped up 60x); ``seedance_server.base_url("genray")`` is the ``base_url=`` for a client;
+  sped up 60x); ``seedance_server.client("genray")`` is a client that polls at that pace (a
+  30 s job is followed in half a second), ``seedance_server.base_url("genray")`` the
+  ``base_url=`` for a client of your own (pass ``clock=seedance_server.clock`` to keep the
+  pace), ``seedance_server.state("genray")`` the simulator's counters and jobs;
 - ``seedance_live``: the `VerifyResult` of the real provider named by
   ``@pytest.mark.seedance_live("genray")`` (skipped without its key). ``pytest
   --seedance-live=genray`` adds that check as a test of its own: a nightly job in one line.
@@ -154,13 +157,17 @@ def seedance_async_client(seedance_simulator: Simulator) -> Iterator[Any]:
 
 @pytest.fixture
 def seedance_server() -> Iterator[SimulatorServer]:
-    from ..adapters import provider_names
+    """Every provider's simulator on one `SimulatorServer` (127.0.0.1, a free port), on one
+    `RealClock` sped up 60x (``seedance_server.clock``)."""
+    from .. import registry
     from ._clock import RealClock
 
     Simulator = _simulator_class()  # noqa: N806 (a class)
     from ._server import SimulatorServer
 
     clock = RealClock(speed=60.0)
-    simulators = [Simulator(provider, clock=clock) for provider in provider_names()]
+    # Every registered provider that has a simulator shape (an outside one may have none).
+    units = [unit for unit in registry.providers().values() if unit.shape is not None]
+    simulators = [Simulator(unit.name, clock=clock) for unit in units]
     with SimulatorServer(simulators) as server:
         yield server

@@ -56,3 +56,6 @@ class Profile:
     """Requests this provider cannot serve, and the field the error must name."""
     cancel: tuple[str, str] | None = None
     """(method, path) of cancel, when the provider has it."""
+    cancelled_status: JobStatus = JobStatus.CANCELLED
+    """What a cancelled job then reads as: FAILED where the provider names no cancelled status
+    (fal: a cancelled request is COMPLETED with an error)."""

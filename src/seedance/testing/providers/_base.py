@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from starlette.responses import JSONResponse, Response
 
+from .._videos import VideoFormat, dimensions
+
 if TYPE_CHECKING:
     from .._jobs import Phase, SimJob
     from .._simulator import Context, Simulator
@@ -31,6 +33,37 @@ class ProviderShape:
     def rate_limit(self, key: str, operation: str, now: float) -> Response | None:
         """A 429 when *key* is over the provider's documented limits, else None."""
         return None
+
+    auth_scheme = "Bearer"
+    """The scheme of the ``Authorization`` header the provider reads its key from."""
+
+    # --- videos ----------------------------------------------------------------------------
+    duration_field = "duration"
+    """The create body's field for the video's length in seconds (Siraya's is ``seconds``)."""
+    resolution_field = "resolution"
+    """The create body's field for ``480p``/``720p``/``1080p`` (Siray's is ``size``)."""
+    ratio_field = "aspect_ratio"
+    """The create body's field for the aspect ratio (ModelArk's and Anyfast's is ``ratio``)."""
+    default_format = ("5", "720p", "16:9")
+    """Duration, resolution and ratio of a job that does not say."""
+
+    def video_format(self, job: SimJob) -> VideoFormat:
+        """The duration and size of *job*'s video: what its create body asked for, the
+        provider's defaults for the rest (a duration that is not a positive number, such as
+        Anyfast's -1 for "automatic", takes the default)."""
+        duration, resolution, ratio = self.default_format
+        body = job.body
+        try:
+            seconds = float(body.get(self.duration_field) or duration)
+        except (TypeError, ValueError):
+            seconds = float(duration)
+        if not 0 < seconds <= 3600:
+            seconds = float(duration)
+        width, height = dimensions(
+            str(body.get(self.resolution_field) or resolution),
+            str(body.get(self.ratio_field) or ratio),
+        )
+        return VideoFormat(seconds, width, height)
 
     # --- callbacks -------------------------------------------------------------------------
     callback_statuses: tuple[Phase, ...] = ("succeeded", "failed")

@@ -54,6 +54,8 @@ _FINAL_REASONS = {"cancelled": "The task was cancelled", "expired": "The task ex
 
 
 class AnyfastShape(ProviderShape):
+    ratio_field = "ratio"  # duration -1 ("automatic") gets the default 5 s
+
     def __init__(self, simulator: Any, status_shape: StatusShape | None = None) -> None:
         super().__init__(simulator)
         # Unix time of the simulator clock's zero: timestamps look current, and move with it.

@@ -23,6 +23,7 @@ from starlette.responses import Response
 
 from .._jobs import Phase, SimJob
 from .._simulator import Context
+from .._videos import VideoFormat, dimensions
 from ._base import ProviderShape
 
 __all__ = ["SHAPE"]
@@ -49,6 +50,15 @@ class GenrayShape(ProviderShape):
         self.secrets: dict[str, str] = {}
         self.default_webhooks: dict[str, str] = {}
         self._key_numbers = itertools.count(1)
+
+    def _iso(self, at: float) -> str:
+        """The wall time of simulator time *at* as Genray writes it: the same on every call."""
+        return datetime.fromtimestamp(self.simulator.epoch + at, UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+    def video_format(self, job: SimJob) -> VideoFormat:
+        """Genray takes no resolution: 720p, at the job's aspect ratio."""
+        form = super().video_format(job)
+        return VideoFormat(form.duration, *dimensions("720p", _ratio(job)))
 
     def error(self, status: int, code: str, message: str) -> dict[str, Any]:
         detail: dict[str, Any] = {"error": code, "message": message}
@@ -91,12 +101,10 @@ class GenrayShape(ProviderShape):
             "status": "queued",
             "model": model,
             "duration": duration,
-            "aspect_ratio": body.get(
-                "aspect_ratio", "16:9" if cost_field == "estimated_cost" else "9:16"
-            ),
+            "aspect_ratio": _ratio(job),
             cost_field: cost,
             "credits_remaining": self.credits,
-            "created_at": _iso(),
+            "created_at": self._iso(job.created),
         }
 
     def _webhook_url(self, context: Context) -> str | None:
@@ -123,15 +131,16 @@ class GenrayShape(ProviderShape):
             "status": _STATUS[phase],
             "model": job.body.get("model", "seedance-2.0"),
             "duration": job.body.get("duration", 5),
-            "aspect_ratio": job.body.get("aspect_ratio", "16:9"),
-            "created_at": _iso(),
+            "aspect_ratio": _ratio(job),
+            "created_at": self._iso(job.created),
         }
         if phase == "succeeded":
+            video = self.video_format(job)
             body.update(
                 video_url=self.simulator.video_url(job),
-                width=1280,
-                height=720,
-                duration_ms=job.body.get("duration", 5) * 1000 + 40,
+                width=video.width,
+                height=video.height,
+                duration_ms=round(video.duration * 1000),
                 cover_url=self.simulator.video_url(job).replace(".mp4", "_cover.jpg"),
                 credits_spent=CREDITS_PER_SECOND.get(body["model"], 26) * body["duration"],
             )
@@ -180,7 +189,7 @@ class GenrayShape(ProviderShape):
     def _register(self, key: str) -> str:
         """Give *key* an id in the account's list; its id."""
         key_id = f"key_{next(self._key_numbers)}"
-        self.keys[key_id] = {"id": key_id, "created_at": _iso()}
+        self.keys[key_id] = {"id": key_id, "created_at": self._iso(self.simulator.clock.now())}
         self.secrets[key_id] = key
         return key_id
 
@@ -233,7 +242,7 @@ class GenrayShape(ProviderShape):
             for k, v in self.job_body(job, at).items()
             if k in ("id", "status", "video_url", "width", "height", "duration_ms")
         }
-        body = json.dumps({"event": event, "data": data, "timestamp": _iso()}).encode()
+        body = json.dumps({"event": event, "data": data, "timestamp": self._iso(at)}).encode()
         signature = hmac.new(
             self.simulator.webhook_secret.encode(), body, hashlib.sha256
         ).hexdigest()
@@ -245,8 +254,10 @@ class GenrayShape(ProviderShape):
         return headers, body
 
 
-def _iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+def _ratio(job: SimJob) -> str:
+    """The job's aspect ratio: 16:9 unless it says, 9:16 for a video from a person (003)."""
+    default = "9:16" if job.operation == "create_video_from_person" else "16:9"
+    return str(job.body.get("aspect_ratio") or default)
 
 
 SHAPE = GenrayShape

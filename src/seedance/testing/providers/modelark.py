@@ -28,10 +28,12 @@ from starlette.responses import Response
 
 from .._jobs import Phase, SimJob
 from .._simulator import Context
+from .._videos import VideoFormat
 from ._base import ProviderShape
 
 __all__ = [
     "SHAPE",
+    "VOLCENGINE_SHAPE",
     "error_envelope",
     "given",
     "new_task_id",
@@ -224,6 +226,15 @@ def task_body(
 # --- ModelArk ---------------------------------------------------------------------------------
 class ModelArkShape(ProviderShape):
     callback_statuses = CALLBACK_STATUSES
+    ratio_field = "ratio"
+
+    def video_format(self, job: SimJob) -> VideoFormat:
+        """As asked; a job that gives ``frames`` instead of ``duration`` lasts frames / 24 s."""
+        form = super().video_format(job)
+        frames = job.body.get("frames")
+        if isinstance(frames, int) and frames > 0:
+            return VideoFormat(frames / FRAMES_PER_SECOND, form.width, form.height)
+        return form
 
     def __init__(self, simulator: Any) -> None:
         super().__init__(simulator)
@@ -352,3 +363,13 @@ class ModelArkShape(ProviderShape):
 
 
 SHAPE = ModelArkShape
+
+
+# --- Volcengine Ark ----------------------------------------------------------------------------
+class VolcengineShape(ModelArkShape):
+    """Volcengine Ark as specs/volcengine/openapi.yaml: ModelArk's task API, so ModelArk's shape.
+    What Volcengine changes is data the simulator reads from its spec (the server, the model ids,
+    the per-model rules it validates against)."""
+
+
+VOLCENGINE_SHAPE = VolcengineShape

@@ -50,6 +50,8 @@ _CODES = {"unauthorized": "invalid_api_key"}
 
 
 class SirayShape(ProviderShape):
+    resolution_field = "size"
+
     def __init__(self, simulator: Any, create_shape: CreateShape | None = None) -> None:
         super().__init__(simulator)
         # The clock starts at 0; unix times count from when the simulator was made.

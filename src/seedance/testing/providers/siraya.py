@@ -45,6 +45,8 @@ _ERROR_TYPES = {
 
 
 class SirayaShape(ProviderShape):
+    duration_field = "seconds"
+
     def __init__(self, simulator: Any) -> None:
         super().__init__(simulator)
         # The clock starts at 0; unix times count from when the simulator was made.

@@ -1,0 +1,17 @@
+from typing import Literal
+
+Seedance2I2VInputResolution = Literal["1080p", "480p", "720p"]
+
+SEEDANCE_2I2V_INPUT_RESOLUTION_VALUES: set[Seedance2I2VInputResolution] = {
+    "1080p",
+    "480p",
+    "720p",
+}
+
+
+def check_seedance_2i2v_input_resolution(value: str) -> Seedance2I2VInputResolution:
+    if value in SEEDANCE_2I2V_INPUT_RESOLUTION_VALUES:
+        return value
+    raise TypeError(
+        f"Unexpected value {value!r}. Expected one of {SEEDANCE_2I2V_INPUT_RESOLUTION_VALUES!r}"
+    )

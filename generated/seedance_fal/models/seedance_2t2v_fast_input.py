@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.seedance_2t2v_fast_input_aspect_ratio import (
+    Seedance2T2VFastInputAspectRatio,
+    check_seedance_2t2v_fast_input_aspect_ratio,
+)
+from ..models.seedance_2t2v_fast_input_duration import (
+    Seedance2T2VFastInputDuration,
+    check_seedance_2t2v_fast_input_duration,
+)
+from ..models.seedance_2t2v_fast_input_resolution import (
+    Seedance2T2VFastInputResolution,
+    check_seedance_2t2v_fast_input_resolution,
+)
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Seedance2T2VFastInput")
+
+
+@_attrs_define
+class Seedance2T2VFastInput:
+    prompt: str
+    """ The text prompt used to generate the video """
+    end_user_id: None | str | Unset = UNSET
+    """ The unique user ID of the end user. """
+    seed: int | None | Unset = UNSET
+    """ Random seed for reproducibility. Note that results may still vary slightly even with the same seed. """
+    resolution: Seedance2T2VFastInputResolution | Unset = "720p"
+    """ Video resolution - 480p for faster generation, 720p for balance. """
+    duration: Seedance2T2VFastInputDuration | Unset = "auto"
+    """ Duration of the video in seconds. Supports 4 to 15 seconds, or auto to let the model decide based on the
+    prompt. """
+    generate_audio: bool | Unset = True
+    """ Whether to generate synchronized audio for the video, including sound effects, ambient sounds, and lip-
+    synced speech. The cost of video generation is the same regardless of whether audio is generated or not. """
+    aspect_ratio: Seedance2T2VFastInputAspectRatio | Unset = "auto"
+    """ The aspect ratio of the generated video. Use 16:9 for landscape, 9:16 for portrait/vertical, 1:1 for square,
+    21:9 for ultrawide cinematic, or auto to let the model decide. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        prompt = self.prompt
+
+        end_user_id: None | str | Unset
+        if isinstance(self.end_user_id, Unset):
+            end_user_id = UNSET
+        else:
+            end_user_id = self.end_user_id
+
+        seed: int | None | Unset
+        if isinstance(self.seed, Unset):
+            seed = UNSET
+        else:
+            seed = self.seed
+
+        resolution: str | Unset = UNSET
+        if not isinstance(self.resolution, Unset):
+            resolution = self.resolution
+
+        duration: str | Unset = UNSET
+        if not isinstance(self.duration, Unset):
+            duration = self.duration
+
+        generate_audio = self.generate_audio
+
+        aspect_ratio: str | Unset = UNSET
+        if not isinstance(self.aspect_ratio, Unset):
+            aspect_ratio = self.aspect_ratio
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "prompt": prompt,
+            }
+        )
+        if end_user_id is not UNSET:
+            field_dict["end_user_id"] = end_user_id
+        if seed is not UNSET:
+            field_dict["seed"] = seed
+        if resolution is not UNSET:
+            field_dict["resolution"] = resolution
+        if duration is not UNSET:
+            field_dict["duration"] = duration
+        if generate_audio is not UNSET:
+            field_dict["generate_audio"] = generate_audio
+        if aspect_ratio is not UNSET:
+            field_dict["aspect_ratio"] = aspect_ratio
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        prompt = d.pop("prompt")
+
+        def _parse_end_user_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        end_user_id = _parse_end_user_id(d.pop("end_user_id", UNSET))
+
+        def _parse_seed(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        seed = _parse_seed(d.pop("seed", UNSET))
+
+        _resolution = d.pop("resolution", UNSET)
+        resolution: Seedance2T2VFastInputResolution | Unset
+        if isinstance(_resolution, Unset):
+            resolution = UNSET
+        else:
+            resolution = check_seedance_2t2v_fast_input_resolution(_resolution)
+
+        _duration = d.pop("duration", UNSET)
+        duration: Seedance2T2VFastInputDuration | Unset
+        if isinstance(_duration, Unset):
+            duration = UNSET
+        else:
+            duration = check_seedance_2t2v_fast_input_duration(_duration)
+
+        generate_audio = d.pop("generate_audio", UNSET)
+
+        _aspect_ratio = d.pop("aspect_ratio", UNSET)
+        aspect_ratio: Seedance2T2VFastInputAspectRatio | Unset
+        if isinstance(_aspect_ratio, Unset):
+            aspect_ratio = UNSET
+        else:
+            aspect_ratio = check_seedance_2t2v_fast_input_aspect_ratio(_aspect_ratio)
+
+        seedance_2t2v_fast_input = cls(
+            prompt=prompt,
+            end_user_id=end_user_id,
+            seed=seed,
+            resolution=resolution,
+            duration=duration,
+            generate_audio=generate_audio,
+            aspect_ratio=aspect_ratio,
+        )
+
+        seedance_2t2v_fast_input.additional_properties = d
+        return seedance_2t2v_fast_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

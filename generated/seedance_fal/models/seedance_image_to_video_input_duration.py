@@ -1,0 +1,27 @@
+from typing import Literal
+
+SeedanceImageToVideoInputDuration = Literal[
+    "10", "11", "12", "2", "3", "4", "5", "6", "7", "8", "9"
+]
+
+SEEDANCE_IMAGE_TO_VIDEO_INPUT_DURATION_VALUES: set[SeedanceImageToVideoInputDuration] = {
+    "10",
+    "11",
+    "12",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+}
+
+
+def check_seedance_image_to_video_input_duration(value: str) -> SeedanceImageToVideoInputDuration:
+    if value in SEEDANCE_IMAGE_TO_VIDEO_INPUT_DURATION_VALUES:
+        return value
+    raise TypeError(
+        f"Unexpected value {value!r}. Expected one of {SEEDANCE_IMAGE_TO_VIDEO_INPUT_DURATION_VALUES!r}"
+    )

@@ -1,0 +1,235 @@
+"""The options the job commands share, declared once: each says its allowed values and the
+environment variable it falls back to, and names its value (``SECONDS``, ``FILE``) rather than
+its type. Also the exit codes, and the local check of a job id."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import attrs
+import typer
+
+from .. import InvalidRequestError, VideoRequest
+from ..adapters import adapter, provider_names
+
+__all__ = [
+    "DEFAULT_PROVIDER",
+    "EPILOG",
+    "EXIT_CODES",
+    "OPTION_OF",
+    "ApiKeyOption",
+    "BaseUrlOption",
+    "Common",
+    "JobIdArgument",
+    "JsonOption",
+    "NoVerifyOption",
+    "OverwriteOption",
+    "ProviderOption",
+    "SimulatedOption",
+    "TimeoutOption",
+    "VerboseOption",
+    "YesOption",
+    "job_id_problem",
+]
+
+EXIT_CODES: dict[int, str] = {
+    0: "success",
+    1: "unexpected error (batch: a request did not end downloaded)",
+    2: "invalid or unsupported request",
+    3: "missing or unusable API key",
+    4: "authentication or permission",
+    5: "insufficient credits",
+    6: "rate limited",
+    7: "not found",
+    8: "job failed",
+    9: "wait timed out",
+    10: "connection error or timeout",
+    11: "server error or other API error",
+    12: "download error",
+    130: "interrupted",
+}
+EPILOG = "Exit codes: " + ", ".join(f"{code} {text}" for code, text in EXIT_CODES.items()) + "."
+
+DEFAULT_PROVIDER = "genray"
+JOB_PANEL = "Jobs"
+EXTRAS_PANEL = "Provider extras"
+PROVIDERS = ", ".join(provider_names())
+KEY_VARIABLES = ", ".join(name for p in provider_names() for name in adapter(p).api_key_env)
+URL_VARIABLES = ", ".join(f"{p.upper()}_BASE_URL" for p in provider_names())
+
+# VideoRequest field -> the option of `create` that sets it (and names it in an error).
+OPTION_OF: dict[str, str] = {
+    name: "--audio" if name == "generate_audio" else "--" + name.removesuffix("s").replace("_", "-")
+    for name in (field.name for field in attrs.fields(VideoRequest))
+    if name != "extras"
+} | {"base_url": "--base-url", "status": "--status", "extras": "--extra"}
+
+
+# --- the options every job command takes --------------------------------------------------------
+def provider_option(panel: str | None = None) -> Any:
+    return typer.Option(
+        "--provider", "-p", metavar="PROVIDER", help=f"Provider: {PROVIDERS}.", show_default=True,
+        rich_help_panel=panel,
+    )  # fmt: skip
+
+
+def api_key_option(panel: str | None = None) -> Any:
+    return typer.Option(
+        "--api-key",
+        metavar="KEY",
+        help=f"API key. Default: the provider's environment variable ({KEY_VARIABLES}).",
+        show_default=False,
+        rich_help_panel=panel,
+    )
+
+
+def base_url_option(panel: str | None = None) -> Any:
+    return typer.Option(
+        "--base-url",
+        metavar="URL",
+        help=f"API base URL. Default: <PROVIDER>_BASE_URL ({URL_VARIABLES}), else the documented"
+        " one.",
+        show_default=False,
+        rich_help_panel=panel,
+    )
+
+
+def simulated_option(panel: str | None = None) -> Any:
+    return typer.Option(
+        "--simulated",
+        help="Run against an in-process simulator of the provider: no key, no network"
+        " (--api-key and --base-url are ignored; jobs kept in SEEDANCE_STATE_DIR, else the user"
+        " cache folder).",
+        rich_help_panel=panel,
+    )
+
+
+def timeout_option(panel: str | None = None) -> Any:
+    return typer.Option(
+        "--timeout",
+        metavar="SECONDS",
+        help="Give up waiting after this many seconds (default: never).",
+        min=0,
+        show_default=False,
+        rich_help_panel=panel,
+    )
+
+
+def no_verify_option(panel: str | None = None) -> Any:
+    return typer.Option(
+        "--no-verify",
+        help="Skip the check that the download is a complete MP4 (for another video format).",
+        rich_help_panel=panel,
+    )
+
+
+ProviderOption = Annotated[str, provider_option()]
+ApiKeyOption = Annotated[str | None, api_key_option()]
+BaseUrlOption = Annotated[str | None, base_url_option()]
+SimulatedOption = Annotated[bool, simulated_option()]
+TimeoutOption = Annotated[float | None, timeout_option()]
+NoVerifyOption = Annotated[bool, no_verify_option()]
+JsonOption = Annotated[
+    bool,
+    typer.Option(
+        "--json",
+        help='Print the result as JSON on stdout, and nothing decorative; an error is {"error":'
+        " {...}} on stdout, with the same exit code.",
+    ),
+]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Log requests and retries to stderr (keys hidden).")
+]
+JobIdArgument = Annotated[
+    str, typer.Argument(metavar="JOB_ID", help="The job id the provider gave.", show_default=False)
+]
+OverwriteOption = Annotated[
+    bool, typer.Option("--overwrite", help="Replace the output file if it exists.")
+]
+YesOption = Annotated[
+    bool,
+    typer.Option(
+        "--yes",
+        "-y",
+        help="Confirm a destructive action without asking (required when not on a terminal).",
+    ),
+]
+
+
+def output_option(help_text: str, **kwargs: Any) -> Any:
+    """The ``--output/-o FILE`` option of the commands that save a video."""
+    return typer.Option(
+        "--output", "-o", metavar="FILE", help=help_text, dir_okay=False, show_default=False,
+        **kwargs,
+    )  # fmt: skip
+
+
+@dataclass
+class Common:
+    provider: str
+    api_key: str | None = None
+    base_url: str | None = None
+    json: bool = False
+    simulated: bool = False
+    verbose: bool = False
+
+    def flags(self) -> str:
+        """The options that reach this same job again, for a hint (never the key, nor a base
+        URL's credentials or query string)."""
+        from ..redaction import redact_url
+
+        parts = [f"--provider {self.provider}"]
+        if self.simulated:
+            parts.append("--simulated")
+        elif self.base_url:
+            parts.append(f"--base-url {shlex.quote(redact_url(self.base_url))}")
+        return " ".join(parts)
+
+
+# --- job ids ------------------------------------------------------------------------------------
+# Characters that would change the URL the id is put in (a path, a query, a fragment) or that no
+# provider's id holds: rejected whatever the spec says.
+_UNSAFE = re.compile(r"[\s/?#%\\\x00-\x1f\x7f]")
+
+
+def job_id_problem(provider: str, job_id: str) -> str | None:
+    """What is wrong with *job_id* as an id of *provider*'s jobs, or None. Checked locally: a
+    blank id would otherwise reach a listing URL (Genray answered it with a 307)."""
+    if not job_id.strip():
+        return "is blank; pass the id the provider gave when the job was created"
+    if _UNSAFE.search(job_id):
+        return "holds whitespace, a slash, ?, #, % or a control character; no job id does"
+    try:
+        adapter(provider).get(job_id)  # an adapter's own rule (Siraya: sync-... is final)
+    except InvalidRequestError as error:
+        return f"is not allowed: {error.allowed}"
+    schema = _id_schema(provider)
+    pattern = schema.get("pattern")
+    if pattern and not re.search(pattern, job_id):
+        return f"does not match {provider}'s job ids (pattern {pattern}, per its API spec)"
+    if len(job_id) < schema.get("minLength", 0) or len(job_id) > schema.get("maxLength", 10**6):
+        return f"has not the length of {provider}'s job ids (per its API spec)"
+    return None
+
+
+def _id_schema(provider: str) -> dict[str, Any]:
+    """The schema of the job id in the provider's status operation (its curated spec)."""
+    chosen = adapter(provider)
+    module, name = chosen.get_with  # the generated module of the operation, and the id's name
+    try:
+        operation = chosen.spec.operation(module.__name__.rsplit(".", 1)[-1])
+    except KeyError:
+        return {}
+    for parameter in operation.get("parameters", ()):
+        if parameter.get("name") == name and parameter.get("in") == "path":
+            schema: dict[str, Any] = parameter.get("schema", {})
+            return schema
+    return {}
+
+
+def quoted(path: Path | str) -> str:
+    return shlex.quote(str(path))

@@ -1,0 +1,1 @@
+"""A downstream project installing the built wheel."""
