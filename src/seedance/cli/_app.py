@@ -121,8 +121,7 @@ def simulate(
 ) -> None:
     """Serve provider simulators on 127.0.0.1 until interrupted (Ctrl-C)."""
     try:
-        from ..testing import Faults, RealClock, Simulator
-        from ..testing._server import SimulatorServer
+        from ..testing import Faults, RealClock, Simulator, SimulatorServer
     except ImportError as error:
         typer.echo(
             f"error: the simulator needs its extra: pip install 'seedance[testing]' ({error})",
@@ -141,7 +140,7 @@ def simulate(
             # The key itself is never printed: which one, and what is wrong with it.
             typer.echo(f"error: --api-key number {number} {problem}", err=True)
             raise typer.Exit(2)
-    from ..testing._drift import DRIFT_KINDS
+    from ..testing import DRIFT_KINDS
 
     for kind in drift or ():
         if kind not in DRIFT_KINDS:

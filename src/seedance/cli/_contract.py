@@ -15,7 +15,6 @@ from typing import Annotated, Any
 import typer
 
 from .. import InvalidRequestError, MissingAPIKeyError
-from .._config import resolve_api_key, resolve_base_url
 from ..adapters import adapter, provider_names
 from ..redaction import redact, register_secret
 from ._app import app
@@ -70,7 +69,7 @@ def _check_provider(provider: str) -> None:
 
 def _key(provider: str, given: str | None) -> str:
     try:
-        return resolve_api_key(provider, given, adapter(provider).api_key_env).reveal()
+        return str(_contract().provider_key(provider, given))
     except (MissingAPIKeyError, InvalidRequestError) as error:
         raise _fail(str(error), 3) from None
 
@@ -110,16 +109,16 @@ def verify(
     _Invocation.json = json_output
     _check_provider(provider)
     contract = _contract()
-    from ..contract import _report
+    from ..contract import report as reports
 
     key = _key(provider, api_key)
     try:
-        resolve_base_url(provider, base_url, "https://example.invalid")
+        contract.provider_base_url(provider, base_url)
     except InvalidRequestError as error:
         raise _fail(str(error), 2) from None
     recorder = None
     if record is not None:
-        from ..contract._cassettes import Recorder
+        from ..contract import Recorder
 
         recorder = Recorder(record, provider)
     result = contract.verify(
@@ -131,11 +130,11 @@ def verify(
         saved = recorder.save(f"{provider}-verify-{stamp}")
         typer.echo(f"recorded {len(recorder.exchanges)} exchanges in {saved}", err=True)
     if report is not None:
-        report.write_text(_report.markdown(result), encoding="utf-8")
+        report.write_text(reports.markdown(result), encoding="utf-8")
     if json_output:
         typer.echo(json.dumps(contract.findings_json(result), indent=2))
     else:
-        typer.echo(_report.table(result))
+        typer.echo(reports.table(result))
     raise typer.Exit(result.exit_code(strict=strict))
 
 
@@ -176,14 +175,13 @@ def proxy(
     _contract()
     import uvicorn
 
-    from .._spec import curated_spec
-    from ..contract._proxy import ValidatingProxy
+    from ..contract import ValidatingProxy
 
     if host not in ("127.0.0.1", "localhost", "::1") and not public:
         raise _fail(f"--host {host} is not loopback: pass --public to expose the proxy", 2)
-    spec = curated_spec(provider, adapter(provider).package)
+    spec = adapter(provider).spec
     try:
-        target = resolve_base_url(provider, upstream, str(spec.document["servers"][0]["url"]))
+        target = _contract().provider_base_url(provider, upstream)
     except InvalidRequestError as error:
         raise _fail(str(error), 2) from None
     for env in adapter(provider).api_key_env:
@@ -191,7 +189,7 @@ def proxy(
             register_secret(os.environ[env])
     recorder = None
     if record is not None:
-        from ..contract._cassettes import Recorder
+        from ..contract import Recorder
 
         recorder = Recorder(record, provider)
     sink = violations.open("a", encoding="utf-8") if violations else sys.stderr

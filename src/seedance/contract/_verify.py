@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .._config import resolve_base_url
+from .._config import resolve_api_key, resolve_base_url
 from .._redact import redact, register_secret
 from .._spec import CuratedSpec, curated_spec
 from ..adapters import adapter
@@ -240,3 +240,25 @@ def findings_json(result: VerifyResult) -> dict[str, Any]:
         )
     )
     return shown
+
+
+def provider_key(provider: str, given: str | None = None) -> str:
+    """The API key a client of *provider* would use: *given*, else the provider's environment
+    variables. Raises `MissingAPIKeyError` naming them, or `InvalidRequestError` for a key that
+    cannot be sent (the key is never shown).
+
+    >>> provider_key("genray", "sk_live_0123456789")
+    'sk_live_0123456789'
+    """
+    return resolve_api_key(provider, given, adapter(provider).api_key_env).reveal()
+
+
+def provider_base_url(provider: str, given: str | None = None) -> str:
+    """The base URL a client of *provider* would use: *given*, else ``<PROVIDER>_BASE_URL``,
+    else the curated spec's server. Raises `InvalidRequestError` for anything but http(s).
+
+    >>> provider_base_url("genray", "http://127.0.0.1:8080/")
+    'http://127.0.0.1:8080'
+    """
+    default = str(adapter(provider).spec.document["servers"][0]["url"])
+    return resolve_base_url(provider, given, default)

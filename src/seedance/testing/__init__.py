@@ -19,12 +19,14 @@ from ._faults import Fault, Faults
 from ._jobs import FAIL_MARKER, SimJob
 
 if TYPE_CHECKING:
+    from ._drift import DRIFT_KINDS
     from ._pipeline import STATE_PATH
     from ._server import SimulatorServer
     from ._simulator import Simulator, WebhookDelivery
     from ._videos import VideoFormat, mp4_format, video_for
 
 __all__ = [
+    "DRIFT_KINDS",
     "FAIL_MARKER",
     "STATE_PATH",
     "Clock",
@@ -50,6 +52,7 @@ _LAZY = {
     "WebhookDelivery": "._simulator",
     "SimulatorServer": "._server",
     "STATE_PATH": "._pipeline",
+    "DRIFT_KINDS": "._drift",
     # No extra needed, but loaded on first use all the same: the plugin reads nothing it needs not.
     "VideoFormat": "._videos",
     "mp4_format": "._videos",

@@ -76,7 +76,7 @@ class SeedanceLiveItem(pytest.Item):
         result = live_verify(self.provider)
         errors = result.errors
         if result.problem_code or errors:
-            from ..contract._report import table
+            from ..contract.report import table
 
             pytest.fail(table(result), pytrace=False)
 

@@ -1,4 +1,5 @@
-"""A run's findings as a plain-text table and as a markdown report a person can act on."""
+"""A run's findings as a plain-text table, a one-line verdict and a markdown report a person can
+act on (`seedance verify`, the pytest plugin's summary)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from .._redact import redact
 from ._findings import KINDS, Finding
 from ._verify import VerifyResult
 
-__all__ = ["markdown", "table"]
+__all__ = ["markdown", "table", "verdict"]
 
 _COLUMNS = ("severity", "kind", "operation", "field", "detail", "request")
 
