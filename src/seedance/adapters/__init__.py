@@ -12,10 +12,12 @@ from __future__ import annotations
 from functools import cache
 
 from .. import registry
+from .._spec import CuratedSpec
 from ..registry import Provider, RegistrationError
 from ._base import Adapter, Call
 
-__all__ = ["Adapter", "Call", "adapter", "provider_names"]
+# CuratedSpec: what `Adapter.spec` is, for adapters outside this package.
+__all__ = ["Adapter", "Call", "CuratedSpec", "adapter", "provider_names"]
 
 
 def provider_names() -> tuple[str, ...]:
