@@ -77,7 +77,7 @@ def test_help_names_values_and_environment_variables_not_types(invoke: Any) -> N
     assert "One of: 480p, 720p, 1080p" in text.replace("2k, 4k, ", "")
     assert "16:9" in text
     for command in ("create", "status", "wait", "download", "cancel", "batch", "providers", "list",
-                    "upload", "account", "verify", "proxy"):  # fmt: skip
+                    "upload", "account", "verify", "proxy", "simulate", "upscale"):  # fmt: skip
         help_text = invoke(command, "--help").stdout
         assert not re.search(r"--[A-Z]", help_text), command  # an option named after its metavar
         options = [line for line in help_text.splitlines() if "--" in line]

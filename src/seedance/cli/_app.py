@@ -93,27 +93,51 @@ def _root(
 def simulate(
     provider: Annotated[
         list[str] | None,
-        typer.Option("--provider", "-p", help="Provider to serve (repeatable; default: all)."),
+        typer.Option(
+            "--provider",
+            "-p",
+            metavar="PROVIDER",
+            help="Provider to serve (repeatable; default: all).",
+        ),
     ] = None,
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (default: a free one).")] = 0,
-    speed: Annotated[float, typer.Option(help="Clock speed: 10 runs jobs 10x faster.")] = 1.0,
-    run_seconds: Annotated[float, typer.Option(help="How long each job runs.")] = 20.0,
-    queue_seconds: Annotated[float, typer.Option(help="How long each job is queued.")] = 2.0,
+    port: Annotated[
+        int,
+        typer.Option("--port", metavar="PORT", help="Port on 127.0.0.1 (default: a free one)."),
+    ] = 0,
+    speed: Annotated[
+        float,
+        typer.Option("--speed", metavar="FACTOR", help="Clock speed: 10 runs jobs 10x faster."),
+    ] = 1.0,
+    run_seconds: Annotated[
+        float, typer.Option("--run-seconds", metavar="SECONDS", help="How long each job runs.")
+    ] = 20.0,
+    queue_seconds: Annotated[
+        float,
+        typer.Option("--queue-seconds", metavar="SECONDS", help="How long each job is queued."),
+    ] = 2.0,
     fault_rate: Annotated[
-        float, typer.Option(help="Share of requests given a random fault.")
+        float,
+        typer.Option(
+            "--fault-rate", metavar="SHARE", help="Share of requests given a random fault (0-1)."
+        ),
     ] = 0.0,
-    seed: Annotated[int, typer.Option(help="Seed of the random faults.")] = 0,
+    seed: Annotated[
+        int, typer.Option("--seed", metavar="SEED", help="Seed of the random faults.")
+    ] = 0,
     api_key: Annotated[
         list[str] | None,
         typer.Option(
             "--api-key",
+            metavar="KEY",
             help="A key to let in (repeatable); any other gets the provider's 401."
-            " Default: any bearer key.",
+            " Default: any key in the provider's scheme.",
         ),
     ] = None,
     drift: Annotated[
         list[str] | None,
         typer.Option(
+            "--drift",
+            metavar="KIND",
             help="Answer with this drift from the spec (repeatable): extra-field, unknown-status,"
             " missing-field, wrong-type, renamed-field, undocumented-status, html-error.",
         ),
