@@ -108,7 +108,7 @@ class Engine:
         body = self.adapter.create_body(request, caps)
         extras = request.extras
         if extras:
-            body.update(extras)
+            self.adapter.merge_extras(body, extras)
         # The adapter's own body holds only JSON types; extras may hold anything.
         self.adapter.spec.validate_body(self.adapter.create_operation, body, plain=not extras)
         return self.adapter.create(body, as_built=not extras)

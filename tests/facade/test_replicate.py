@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from seedance import JobEvents, JobStatus, VideoRequest, parse_webhook
+from seedance import JobEvents, JobStatus, SeedanceClient, VideoRequest, parse_webhook
 from seedance._errors import InvalidRequestError, UnsupportedError, WebhookVerificationError
 from seedance.adapters import adapter
 from seedance.adapters._base import MAX_WEBHOOK_BYTES
@@ -269,3 +269,29 @@ def test_a_hostile_signed_body_ends_in_a_verification_error(case: str) -> None:
     with pytest.raises(WebhookVerificationError) as raised:
         parse_webhook("replicate", body, _signed(body), secret=SECRET)
     assert len(str(raised.value)) < 1000, "the message does not echo the whole body"
+
+
+def test_model_options_in_extras_go_into_the_input() -> None:
+    client = SeedanceClient("replicate", api_key="r8_test_extras_0123")
+    call = client._engine.create_call(
+        VideoRequest(
+            prompt="a cat",
+            model="bytedance/seedance-1-pro",
+            extras={"camera_fixed": True, "webhook_events_filter": ["completed"]},
+        )
+    )
+    body = call.arguments["body"].to_dict()
+    assert body["input"]["camera_fixed"] is True
+    assert body["webhook_events_filter"] == ["completed"]
+    assert "camera_fixed" not in body
+
+
+def test_an_unknown_top_level_field_is_named_with_the_known_ones() -> None:
+    spec = adapter("replicate").spec
+    body = {"version": "bytedance/seedance-2.0", "input": {"prompt": "a cat"}, "bogus": 1}
+    with pytest.raises(InvalidRequestError) as refused:
+        spec.validate_body("create_prediction", body)
+    assert (refused.value.field, refused.value.value) == ("bogus", 1)
+    assert refused.value.allowed == (
+        "no such field; known: input, stream, version, webhook, webhook_events_filter"
+    )

@@ -125,6 +125,11 @@ class Adapter:
         """The JSON body for *request*, before ``extras`` are merged in."""
         raise NotImplementedError
 
+    def merge_extras(self, body: dict[str, Any], extras: Mapping[str, Any]) -> None:
+        """Put a request's ``extras`` into its create *body* (validated against the curated spec
+        afterwards): at the top level, where most providers take their options."""
+        body.update(extras)
+
     def create(self, body: dict[str, Any], *, as_built: bool = False) -> Call:
         """The create call for a body that already passed the curated spec's validation.
 

@@ -104,6 +104,27 @@ class ReplicateAdapter(Adapter):
             body["webhook"] = provided["webhook_url"]
         return body
 
+    def merge_extras(self, body: dict[str, Any], extras: Mapping[str, Any]) -> None:
+        """A model's own options (``fps``, ``camera_fixed``, ...) go into ``input``, where each
+        model's schema takes them; the prediction's own fields (``webhook_events_filter``, ...)
+        stay at the top. ``{"input": {...}}`` adds to the input rather than replacing it.
+
+        >>> from seedance.adapters import adapter
+        >>> body = {"version": "bytedance/seedance-1-pro", "input": {"prompt": "a cat"}}
+        >>> extras = {"fps": 24, "webhook_events_filter": ["completed"]}
+        >>> adapter("replicate").merge_extras(body, extras)
+        >>> body["input"], body["webhook_events_filter"]
+        ({'prompt': 'a cat', 'fps': 24}, ['completed'])
+        """
+        top = self.spec.schema("PredictionRequest")["properties"]
+        for key, value in extras.items():
+            if key == "input" and isinstance(value, Mapping):
+                body["input"].update(value)
+            elif key in top:
+                body[key] = value
+            else:
+                body["input"][key] = value
+
     def to_job(self, parsed: Any) -> Job:
         return self.job(
             raw=parsed,
