@@ -2,8 +2,8 @@
 for programs (and the ``seedance`` command) that print or store what it returns.
 
 >>> from seedance.redaction import redact, redact_url, register_secret
->>> register_secret("sk_live_0123456789abcdef")
->>> redact("rejected key sk_live_0123456789abcdef")
+>>> register_secret("sk_live_EXAMPLE_not_a_key")
+>>> redact("rejected key sk_live_EXAMPLE_not_a_key")
 'rejected key ***'
 >>> redact_url("https://cdn.example.com/v.mp4?X-Amz-Signature=abc")
 'https://cdn.example.com/v.mp4?***'

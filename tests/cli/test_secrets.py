@@ -20,7 +20,7 @@ from seedance.cli import _batch, _session, app
 from seedance.cli._manifest import FILENAME
 from seedance.testing import ManualClock
 
-KEY = "sk_live_TESTEcho0123456789abcdef"  # a fake key the echoing provider returns
+KEY = "sk_live_FAKE_echoed_key_for_tests"  # a fake key the echoing provider returns
 KEY_VARIABLES = [
     name
     for provider in seedance.providers()

@@ -34,7 +34,7 @@ def test_import_seedance_loads_no_provider_client() -> None:
     assert _fresh(code) == "[]"
     code = (
         "import sys, seedance;"
-        " seedance.SeedanceClient('genray', api_key='sk_live_abcdefgh').genray;"
+        " seedance.SeedanceClient('genray', api_key='sk_live_EXAMPLE_key').genray;"
         " print('seedance_genray' in sys.modules, 'seedance_fal' in sys.modules)"
     )
     assert _fresh(code) == "True False"

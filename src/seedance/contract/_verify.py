@@ -247,8 +247,8 @@ def provider_key(provider: str, given: str | None = None) -> str:
     variables. Raises `MissingAPIKeyError` naming them, or `InvalidRequestError` for a key that
     cannot be sent (the key is never shown).
 
-    >>> provider_key("genray", "sk_live_0123456789")
-    'sk_live_0123456789'
+    >>> provider_key("genray", "sk_live_EXAMPLE_key")
+    'sk_live_EXAMPLE_key'
     """
     return resolve_api_key(provider, given, adapter(provider).api_key_env).reveal()
 
