@@ -1,7 +1,9 @@
 """Check every name a provider's simulator takes from its curated spec, by reading it.
 
-The simulator (``src/seedance/testing/providers/<provider>.py``) answers each operation of the
-curated spec with the ``SHAPE`` class's method of the same name, an ``async def op(self, context)``;
+The simulator (the shape the provider's registered unit names, `facade_names.registered_part`:
+``src/seedance/testing/providers/<provider>.py``'s ``SHAPE``, or another provider's module's
+``<PROVIDER>_SHAPE``) answers each operation of the curated spec with that class's method of the
+same name, an ``async def op(self, context)``;
 in it, ``context.path[...]``, ``context.query[...]`` and ``context.body.get(...)`` read the
 operation's parameters and request body. Each operation must have its handler, each handler its
 operation, and each name read must be one the operation still has.
@@ -13,23 +15,23 @@ import ast
 from pathlib import Path
 from typing import Any
 
-from facade_names import request_fields
+from facade_names import registered_part, request_fields
 from project import Provider
 
 __all__ = ["simulator_problems"]
 
-_SIMULATORS = Path("src/seedance/testing/providers")
 _SECTIONS = {"path": "path", "query": "query", "headers": "header"}
 
 
 def simulator_problems(provider: Provider, document: Any, root: Path) -> list[str]:
-    path = root / _SIMULATORS / f"{provider.name}.py"
-    if not path.is_file():
+    registered = registered_part(provider.name, "shape", root)
+    if registered is None:
         return []
+    path, shape = registered
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    where = f"{_SIMULATORS}/{provider.name}.py"
+    where = str(path.relative_to(root))
     who = f"simulator {provider.name}"
-    methods = _methods(tree)
+    methods = _methods(tree, shape)
     if methods is None:
         return []
     operations = _operations(document)
@@ -81,16 +83,19 @@ def _is_handler(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return isinstance(node, ast.AsyncFunctionDef)
 
 
-def _methods(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef] | None:
-    """The methods taking a ``context`` of the module's ``SHAPE`` class (and of its bases in the
-    module): the ``async`` ones are handlers, named after their operation."""
+def _methods(
+    tree: ast.Module, attribute: str
+) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef] | None:
+    """The methods taking a ``context`` of the module's shape class, the one *attribute* names
+    (``SHAPE``), and of its bases in the module: the ``async`` ones are handlers, named after
+    their operation."""
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
     shape = next(
         (
             node.value.id
             for node in tree.body
             if isinstance(node, ast.Assign)
-            and any(isinstance(t, ast.Name) and t.id == "SHAPE" for t in node.targets)
+            and any(isinstance(t, ast.Name) and t.id == attribute for t in node.targets)
             and isinstance(node.value, ast.Name)
         ),
         None,

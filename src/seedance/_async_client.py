@@ -7,7 +7,6 @@ only the I/O differs: each effect the core yields is awaited (`_perform`).
 from __future__ import annotations
 
 import asyncio
-from functools import cached_property
 from pathlib import Path
 from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -26,7 +25,7 @@ from .adapters import Call
 if TYPE_CHECKING:  # loaded on first use: `import seedance` loads no provider's client
     from seedance_genray.models import Account, CreatedApiKey, UploadedFile, UpscaleResult
 
-    from ._extensions import ApiKeys, AsyncGenrayExtension, AsyncModelArkExtension
+    from ._extensions import ApiKeys
 
 __all__ = ["AsyncSeedanceClient"]
 
@@ -45,25 +44,10 @@ class AsyncSeedanceClient(ClientBase[httpx.AsyncClient, httpx.AsyncBaseTransport
     """
 
     _INTERRUPTS = (KeyboardInterrupt, asyncio.CancelledError)
-
-    def _new_http(self, transport: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
-        return httpx.AsyncClient(transport=transport, follow_redirects=True)
+    _ASYNC = True
 
     parse_webhook = ClientBase.parse_webhook  # listed on the class: the public surface
-
-    @cached_property
-    def genray(self) -> AsyncGenrayExtension:
-        """Genray's own operations, awaitable and typed (see `SeedanceClient.genray`)."""
-        from ._extensions import AsyncGenrayExtension
-
-        return AsyncGenrayExtension(self._core, self._run)
-
-    @cached_property
-    def modelark(self) -> AsyncModelArkExtension:
-        """ModelArk's own operations, awaitable and typed (see `SeedanceClient.modelark`)."""
-        from ._extensions import AsyncModelArkExtension
-
-        return AsyncModelArkExtension(self._core, self._run)
+    genray, modelark = ClientBase.genray, ClientBase.modelark
 
     # --- jobs: see `SeedanceClient` for each method's documentation ---------------------------
     async def submit(self, request: VideoRequest) -> Job:

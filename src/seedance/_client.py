@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import importlib
 import warnings
-from collections.abc import Mapping
-from functools import cached_property
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar, cast
@@ -20,7 +19,7 @@ import httpx
 from ._bounded import bound_pools
 from ._capabilities import ProviderCapabilities
 from ._clock import Clock
-from ._core import TRANSIENT, ClientCore, OnUpdate
+from ._core import TRANSIENT, ClientCore, LazyExtension, OnUpdate
 from ._deadline import request_deadline
 from ._download import Fetch, ProgressCallback, raw_chunks
 from ._effects import Runner, Send, Sleep, Steps
@@ -34,7 +33,13 @@ from .adapters import Call
 if TYPE_CHECKING:  # loaded on first use: `import seedance` loads no provider's client
     from seedance_genray.models import Account, CreatedApiKey, UploadedFile, UpscaleResult
 
-    from ._extensions import ApiKeys, GenrayExtension, ModelArkExtension
+    from ._extensions import (
+        ApiKeys,
+        AsyncGenrayExtension,
+        AsyncModelArkExtension,
+        GenrayExtension,
+        ModelArkExtension,
+    )
 
 __all__ = ["TRANSIENT", "GeneratedClient", "OnUpdate", "Operation", "SeedanceClient"]
 
@@ -65,6 +70,8 @@ class ClientBase(Generic[H, Tr]):
     """What the sync and async clients share: configuration, properties and the core."""
 
     _INTERRUPTS: ClassVar[tuple[type[BaseException], ...]]
+    _ASYNC: ClassVar[bool]  # picks the httpx client and each extension's class
+    _run: Callable[[Steps[Any]], Any]  # each client's: performs the core's effects
 
     def __init__(
         self,
@@ -97,7 +104,25 @@ class ClientBase(Generic[H, Tr]):
         self._generated: GeneratedClient | None = None
 
     def _new_http(self, transport: Tr | None) -> H:
-        raise NotImplementedError
+        http: type[Any] = httpx.AsyncClient if self._ASYNC else httpx.Client
+        return cast(H, http(transport=transport, follow_redirects=True))
+
+    def _extension(self, name: str) -> Any:
+        """The class *name* of `seedance._extensions` (its ``Async`` twin on an async client)
+        over this client's core and runner."""
+        # imported on first use: it loads the generated clients, which `import seedance` does not
+        from . import _extensions
+
+        kind = getattr(_extensions, f"Async{name}" if self._ASYNC else name)
+        return kind(self._core, self._run)
+
+    genray: LazyExtension[GenrayExtension, AsyncGenrayExtension] = LazyExtension(
+        "GenrayExtension",
+        "Genray's own operations, typed: upload, from_person, upscale, account, API keys.",
+    )
+    modelark: LazyExtension[ModelArkExtension, AsyncModelArkExtension] = LazyExtension(
+        "ModelArkExtension", "ModelArk's own operations, typed: list_jobs."
+    )
 
     @property
     def provider(self) -> str:
@@ -172,25 +197,10 @@ class SeedanceClient(ClientBase[httpx.Client, httpx.BaseTransport]):
     """
 
     _INTERRUPTS = (KeyboardInterrupt,)
-
-    def _new_http(self, transport: httpx.BaseTransport | None) -> httpx.Client:
-        return httpx.Client(transport=transport, follow_redirects=True)
+    _ASYNC = False
 
     parse_webhook = ClientBase.parse_webhook  # listed on the class: the public surface
-
-    @cached_property
-    def genray(self) -> GenrayExtension:
-        """Genray's own operations, typed: upload, from_person, upscale, account, API keys."""
-        from ._extensions import GenrayExtension
-
-        return GenrayExtension(self._core, self._run)
-
-    @cached_property
-    def modelark(self) -> ModelArkExtension:
-        """ModelArk's own operations, typed: list_jobs."""
-        from ._extensions import ModelArkExtension
-
-        return ModelArkExtension(self._core, self._run)
+    genray, modelark = ClientBase.genray, ClientBase.modelark
 
     # --- jobs ---------------------------------------------------------------------------------
     def submit(self, request: VideoRequest) -> Job:

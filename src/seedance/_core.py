@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 import httpx
 
@@ -30,9 +30,14 @@ from ._retry import Deadline, parse_retry_after
 from ._webhooks import JobEvents
 from .adapters import Call
 
-__all__ = ["TRANSIENT", "ClientCore", "OnUpdate"]
+if TYPE_CHECKING:
+    from ._client import ClientBase
+
+__all__ = ["TRANSIENT", "ClientCore", "LazyExtension", "OnUpdate"]
 
 M = TypeVar("M")
+S = TypeVar("S")
+A = TypeVar("A")
 OnUpdate = Callable[[Job], None]
 # Errors a poll may hit that say nothing about the job itself; at the deadline they end the wait.
 TRANSIENT = (APIConnectionError, ServerError, RateLimitError)
@@ -278,3 +283,28 @@ class ClientCore:
     def _timed_out(self, job_id: str, timeout: float | None, last: Job | None) -> WaitTimeoutError:
         provider = self.engine.provider
         return WaitTimeoutError(job_id, provider=provider, timeout=timeout or 0.0, last=last)
+
+
+class LazyExtension(Generic[S, A]):
+    """A provider's own operations on a client (``client.genray``): its extension *name*, made
+    by the client on first use (`ClientBase._extension`) and kept. Typed *S* on a sync client,
+    *A* on an async one."""
+
+    def __init__(self, name: str, doc: str) -> None:
+        self._name, self.__doc__ = name, doc
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        self._attribute = attribute
+
+    @overload
+    def __get__(self, client: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, client: ClientBase[httpx.Client, Any], owner: type) -> S: ...
+    @overload
+    def __get__(self, client: ClientBase[httpx.AsyncClient, Any], owner: type) -> A: ...
+    def __get__(self, client: ClientBase[Any, Any] | None, owner: type) -> Any:
+        if client is None:
+            return self
+        # kept where `functools.cached_property` keeps it: later reads do not come here
+        extension = client.__dict__[self._attribute] = client._extension(self._name)
+        return extension

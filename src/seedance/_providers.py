@@ -55,5 +55,6 @@ SIRAY = builtin("siray")
 SIRAYA = builtin("siraya")
 FAL = builtin("fal")
 REPLICATE = builtin("replicate")
-# Volcengine Ark: BytePlus ModelArk's API with its own servers, model ids and key.
+# Volcengine Ark: BytePlus ModelArk's API with its own servers, model ids and key. Its adapter
+# extends ModelArk's from a module of that package (seedance.adapters.modelark.volcengine).
 VOLCENGINE = builtin("volcengine", within="modelark")

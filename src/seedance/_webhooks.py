@@ -128,13 +128,7 @@ class JobEvents:
         hint: Job | None = None
         with self._condition:
             while True:
-                update = self._jobs.pop(job_id, None)
-                if update is not None:
-                    if _trusted_end(update):
-                        return update
-                    hint = update
-                limit = timeout if hint is None else min(hold, timeout)
-                remaining = limit - (time.monotonic() - start)
+                hint, remaining = self._take(job_id, hint, timeout, hold, time.monotonic() - start)
                 if remaining <= 0:
                     return hint
                 self._condition.wait(remaining)
@@ -152,13 +146,7 @@ class JobEvents:
             event = asyncio.Event()
             waiter = (loop, event)
             with self._condition:
-                update = self._jobs.pop(job_id, None)
-                if update is not None:
-                    if _trusted_end(update):
-                        return update
-                    hint = update
-                limit = timeout if hint is None else min(hold, timeout)
-                remaining = limit - (loop.time() - start)
+                hint, remaining = self._take(job_id, hint, timeout, hold, loop.time() - start)
                 if remaining <= 0:
                     return hint
                 self._async_waiters.setdefault(job_id, []).append(waiter)
@@ -172,6 +160,21 @@ class JobEvents:
                         waiters.remove(waiter)
                     if not waiters:
                         self._async_waiters.pop(job_id, None)
+
+    def _take(
+        self, job_id: str, hint: Job | None, timeout: float, hold: float, waited: float
+    ) -> tuple[Job | None, float]:
+        """One look at the inbox for `_next_update` and its async twin (under the condition's
+        lock): take the update of *job_id*, if any; return the job the wait has (a trusted end,
+        else the latest hint, else None) and the seconds it may still wait, *waited* s in.
+        None left (<= 0): the wait returns that job."""
+        update = self._jobs.pop(job_id, None)
+        if update is not None:
+            if _trusted_end(update):
+                return update, 0.0
+            hint = update
+        limit = timeout if hint is None else min(hold, timeout)
+        return hint, limit - waited
 
 
 def _trusted_end(job: Job) -> bool:

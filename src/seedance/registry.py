@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
     from .adapters._base import Adapter
+    from .testing.providers import ProviderShape
 
 __all__ = [
     "GROUP",
@@ -109,12 +110,14 @@ class Provider:
         loaded: type[Adapter] = self._load("adapter", self.adapter)
         return loaded
 
-    def load_shape(self) -> Any:
+    def load_shape(self) -> type[ProviderShape]:
         """The simulator's shape class; `RegistrationError` if the provider has none."""
-        return self._load("shape", self.shape)
+        shape: type[ProviderShape] = self._load("shape", self.shape)
+        return shape
 
     def load_profile(self) -> Any:
-        """The provider's test profile; `RegistrationError` if it has none."""
+        """The provider's test profile; `RegistrationError` if it has none. Its type is the test
+        suite's own (this project's ``tests/facade/profiles``), unknown to the package."""
         return self._load("profile", self.profile)
 
     def _load(self, part: str, path: str | None) -> Any:

@@ -107,6 +107,7 @@ def test_submit_goes_to_the_models_endpoint_and_the_job_names_its_app() -> None:
         assert done.status is JobStatus.SUCCEEDED
         assert done.video_url == sim.video_url(sim.jobs[request_id])
         output = client.request(get_request_result, owner=owner, alias=alias, request_id=request_id)
+        assert isinstance(output, SeedanceVideoOutput)  # the operation's parsed type, not Any
         assert output.video.url == done.video_url
 
 

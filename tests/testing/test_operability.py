@@ -130,7 +130,8 @@ def test_a_servers_client_polls_at_the_simulators_pace() -> None:
     assert job.status.value == "succeeded"
     assert elapsed < 6.0, elapsed  # at Genray's own pace in wall time: 12 s
     assert state["counters"]["requests.get_video"] <= 10  # the provider's pace, sped up
-    assert server.clock is sim.clock
+    assert server.clock is sim.paced_clock()  # the simulator's own sped-up clock
+    assert sim.paced_clock() is not None
 
 
 # --- the command --------------------------------------------------------------------------------

@@ -7,12 +7,17 @@ import threading
 import time
 from collections.abc import Iterable
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
 from starlette.routing import Mount
 
 from ._simulator import Simulator
+
+if TYPE_CHECKING:
+    from .._async_client import AsyncSeedanceClient
+    from .._client import SeedanceClient
+    from .._clock import Clock as ClientClock
 
 __all__ = ["SimulatorServer"]
 
@@ -62,7 +67,7 @@ class SimulatorServer:
         return self.root(provider) + self.simulators[provider].base_path
 
     @property
-    def clock(self) -> Any:
+    def clock(self) -> ClientClock | None:
         """The clock a client of your own should sleep on (``clock=``) to keep the simulators'
         pace (the first simulator's `Simulator.paced_clock`; the fixture's share one)."""
         return next(iter(self.simulators.values())).paced_clock()
@@ -71,7 +76,7 @@ class SimulatorServer:
         """`Simulator.state` of *provider*'s simulator (what ``GET /_simulator/state`` serves)."""
         return self.simulators[provider].state()
 
-    def client(self, provider: str, **options: Any) -> Any:
+    def client(self, provider: str, **options: Any) -> SeedanceClient:
         """A `SeedanceClient` of *provider* over HTTP to this server, sleeping on the
         simulator's clock (`Simulator.paced_clock`): its polls and retries keep the provider's
         pace in simulator time, so a job that takes 30 s on a 60x clock is followed in 0.5 s."""
@@ -79,7 +84,7 @@ class SimulatorServer:
 
         return SeedanceClient(provider, **self._client_options(provider, options))
 
-    def async_client(self, provider: str, **options: Any) -> Any:
+    def async_client(self, provider: str, **options: Any) -> AsyncSeedanceClient:
         """An `AsyncSeedanceClient` as `client` makes a blocking one."""
         from .._async_client import AsyncSeedanceClient
 

@@ -12,7 +12,7 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -30,6 +30,11 @@ from ._pipeline import STATE_PATH, Context, Pipeline, relative_servers
 from ._transport import SyncASGITransport
 from ._videos import SAMPLE_MP4, padded, video_for
 from .providers._base import ProviderShape
+
+if TYPE_CHECKING:
+    from .._async_client import AsyncSeedanceClient
+    from .._client import SeedanceClient
+    from .._clock import Clock as ClientClock
 
 __all__ = ["FILES_HOST", "SAMPLE_MP4", "STATE_PATH", "Context", "Simulator", "WebhookDelivery"]
 
@@ -130,7 +135,7 @@ class Simulator(Pipeline):
         """The provider's documented base URL (in-process requests to it reach the simulator)."""
         return str(self.spec.document["servers"][0]["url"]).rstrip("/")
 
-    def client(self, **options: Any) -> Any:
+    def client(self, **options: Any) -> SeedanceClient:
         """A `SeedanceClient` for this provider, talking to this simulator."""
         from .._client import SeedanceClient
 
@@ -138,19 +143,20 @@ class Simulator(Pipeline):
         options.setdefault("clock", self.client_clock())
         return SeedanceClient(self.provider, http_client=self.http_client(), **options)
 
-    def async_client(self, **options: Any) -> Any:
+    def async_client(self, **options: Any) -> AsyncSeedanceClient:
+        """An `AsyncSeedanceClient` for this provider, talking to this simulator."""
         from .._async_client import AsyncSeedanceClient
 
         options.setdefault("api_key", "sk_simulator")
         options.setdefault("clock", self.client_clock())
         return AsyncSeedanceClient(self.provider, http_client=self.async_http_client(), **options)
 
-    def client_clock(self) -> Any:
+    def client_clock(self) -> ClientClock | None:
         """The clock this simulator's clients sleep on: its own when time is moved by hand (a
         wait then moves the jobs along and returns at once), wall time otherwise."""
         return self.clock if isinstance(self.clock, ManualClock) else None
 
-    def paced_clock(self) -> Any:
+    def paced_clock(self) -> ClientClock | None:
         """The clock a client of this simulator over HTTP should sleep on: its own when it is a
         `ManualClock` or a sped-up `RealClock` (a poll every 10 s of the provider's pace is then
         every 10 s of the simulator's), wall time otherwise."""

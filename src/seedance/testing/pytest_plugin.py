@@ -36,6 +36,9 @@ import pytest
 from . import INSTALL_HINT
 
 if TYPE_CHECKING:
+    from .._async_client import AsyncSeedanceClient
+    from .._client import SeedanceClient
+    from ..contract import VerifyResult
     from ._server import SimulatorServer
     from ._simulator import Simulator
 
@@ -94,7 +97,7 @@ def pytest_collection_modifyitems(
         )  # fmt: skip
 
 
-def live_verify(provider: str) -> Any:
+def live_verify(provider: str) -> VerifyResult:
     """`seedance.contract.verify` with the key from the environment, or a skip naming it."""
     import os
 
@@ -114,7 +117,7 @@ def live_verify(provider: str) -> Any:
 
 
 @pytest.fixture
-def seedance_live(request: pytest.FixtureRequest) -> Any:
+def seedance_live(request: pytest.FixtureRequest) -> VerifyResult:
     """The `VerifyResult` of the provider named by ``@pytest.mark.seedance_live("genray")``
     (free probes only); skipped when its key is not in the environment."""
     marker = request.node.get_closest_marker("seedance_live")
@@ -142,14 +145,14 @@ def seedance_simulator(request: pytest.FixtureRequest) -> Simulator:
 
 
 @pytest.fixture
-def seedance_client(seedance_simulator: Simulator) -> Iterator[Any]:
+def seedance_client(seedance_simulator: Simulator) -> Iterator[SeedanceClient]:
     client = seedance_simulator.client()
     yield client
     client.close()
 
 
 @pytest.fixture
-def seedance_async_client(seedance_simulator: Simulator) -> Iterator[Any]:
+def seedance_async_client(seedance_simulator: Simulator) -> Iterator[AsyncSeedanceClient]:
     client = seedance_simulator.async_client()
     yield client
     asyncio.run(client.aclose())

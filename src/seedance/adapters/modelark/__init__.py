@@ -10,12 +10,12 @@ import httpx
 from seedance_modelark.api.tasks import create_task, delete_task, get_task, list_tasks
 from seedance_modelark.models import CreateTaskRequest, Task, TaskCreated, TaskDeleted
 
-from .._capabilities import ModelCapabilities, ProviderCapabilities
-from .._errors import InvalidRequestError
-from .._models import Job, JobStatus, VideoRequest
-from .._retry import PollingPolicy
-from .._spec import CuratedSpec, curated_spec
-from ._base import Adapter, Call, drop_unset, timestamp
+from ..._capabilities import ModelCapabilities, ProviderCapabilities
+from ..._errors import InvalidRequestError
+from ..._models import Job, JobStatus, VideoRequest
+from ..._retry import PollingPolicy
+from ..._spec import CuratedSpec, curated_spec
+from .._base import Adapter, Call, drop_unset, timestamp
 
 __all__ = ["ADAPTER", "VOLCENGINE_ADAPTER", "ModelArkAdapter", "VolcengineAdapter"]
 
@@ -261,15 +261,21 @@ class ModelArkAdapter(Adapter):
         return self.to_job(Task.from_dict(self.webhook_event(body, "Task")))
 
 
-def _parse_delete(*, client: Any, response: httpx.Response) -> Any:
-    """`delete_task`'s parser, taking an empty 200 as the documented empty object."""
-    if response.status_code == 200 and not response.content.strip():
-        return TaskDeleted()
-    return delete_task._parse_response(client=client, response=response)
+def _deleting(operation: ModuleType, deleted: type[Any]) -> ModuleType:
+    """A generated client's *operation* ``delete_task`` whose parser takes an empty 200 as the
+    documented empty object (*deleted*, its ``TaskDeleted``)."""
+
+    def parse(*, client: Any, response: httpx.Response) -> Any:
+        if response.status_code == 200 and not response.content.strip():
+            return deleted()
+        return operation._parse_response(client=client, response=response)
+
+    module = ModuleType(operation.__name__, operation.__doc__)
+    module.__dict__.update(_get_kwargs=operation._get_kwargs, _parse_response=parse)
+    return module
 
 
-_DELETE_TASK = ModuleType(delete_task.__name__, delete_task.__doc__)
-_DELETE_TASK.__dict__.update(_get_kwargs=delete_task._get_kwargs, _parse_response=_parse_delete)
+_DELETE_TASK = _deleting(delete_task, TaskDeleted)
 
 
 def _ranges(spec: CuratedSpec) -> dict[str, dict[str, tuple[Any, ...]]]:
@@ -298,118 +304,6 @@ def _ranges(spec: CuratedSpec) -> dict[str, dict[str, tuple[Any, ...]]]:
 
 ADAPTER = ModelArkAdapter
 
-
-# --- Volcengine Ark ----------------------------------------------------------------------------
-# The same API on Volcengine's servers (provider-notes.md: "same API, model ids prefixed
-# `doubao-`"), so the same adapter with Volcengine's generated client, servers, key and model
-# ids. It lives here, not in a module of its own, because adapters stand alone
-# (docs/ARCHITECTURE.md): one may not import another. Its spec is ModelArk's curated spec plus
-# overlays/volcengine.yaml.
-from seedance_volcengine import models as _volcengine  # noqa: E402
-from seedance_volcengine.api.tasks import create_task as _v_create_task  # noqa: E402
-from seedance_volcengine.api.tasks import delete_task as _v_delete_task  # noqa: E402
-from seedance_volcengine.api.tasks import get_task as _v_get_task  # noqa: E402
-from seedance_volcengine.api.tasks import list_tasks as _v_list_tasks  # noqa: E402
-
-_VOLCENGINE_PACKAGE = "seedance_volcengine"
-_VOLCENGINE_LIST = "Volcengine's model list (Hajimi-Commune/VolcanoArkDocs 模型介绍/模型列表.md)"
-# Each documented Volcengine model and what it accepts beyond the spec's ranges (the durations and
-# resolutions are the spec's per-model rules, overlays/volcengine.yaml cites each source). Where
-# Volcengine documents a mode ModelArk's table infers, Volcengine's page is the source.
-_VOLCENGINE_MODELS: Mapping[str, Mapping[str, Any]] = {
-    "doubao-seedance-1-0-pro-250528": {
-        "first_frame": True,
-        "last_frame": True,
-        "notes": f"text, first frame, first and last frame: {_VOLCENGINE_LIST}; 2-12 s and"
-        " 480p/720p/1080p: its model page (模型介绍/推荐模型/doubao-seedance-1.0-pro.md)",
-    },
-    "doubao-seedance-1-0-pro-fast-251015": {
-        "first_frame": True,
-        "notes": f"text and first frame only (no last frame): {_VOLCENGINE_LIST}; 2-12 s and"
-        " 480p/720p/1080p: its model page (doubao-seedance-1.0-pro-fast.md)",
-    },
-    "doubao-seedance-1-0-lite-t2v-250428": {
-        "notes": f"text to video only: {_VOLCENGINE_LIST}; 2-12 s and 480p/720p/1080p: the"
-        " Seedance 1.0 lite model page (doubao-seedance-1.0-lite.md)",
-    },
-    "doubao-seedance-1-0-lite-i2v-250428": {
-        "first_frame": True,
-        "last_frame": True,
-        "max_reference_images": 4,
-        "notes": "image to video: needs a first_frame or reference_images (first frame, first"
-        f" and last frame, 1-4 reference images): {_VOLCENGINE_LIST} and the Seedance 1.0 lite"
-        " model page, which also says 2-12 s at 480p/720p/1080p, and no 1080p from reference"
-        " images (the spec's rule refuses it)",
-    },
-    "doubao-seedance-1-5-pro-251215": {
-        "first_frame": True,
-        "last_frame": True,
-        "generate_audio": True,
-        "draft": True,
-        "notes": "not in Volcengine's model list: its product page names doubao-seedance-1.5-pro"
-        " (音画高精同步: sound with the picture) without an id; the id, 4-12 s, generate_audio,"
-        " draft and frames are what resellers of the same model document (provider-notes.md,"
-        " Anyfast; 004: third-party)",
-    },
-}
-
-
-class VolcengineAdapter(ModelArkAdapter):
-    """Volcengine Ark (China): ModelArk's task API with ``doubao-`` model ids.
-
-    >>> from seedance import SeedanceClient, VideoRequest
-    >>> client = SeedanceClient("volcengine", api_key="ark-...")  # doctest: +SKIP
-    >>> job = client.submit(  # doctest: +SKIP
-    ...     VideoRequest(prompt="A kitten yawns", model="doubao-seedance-1-0-pro-250528")
-    ... )
-    """
-
-    name = "volcengine"
-    package = _VOLCENGINE_PACKAGE
-    base_url = "https://ark.cn-beijing.volces.com/api/v3"
-    # Volcengine's own documentation reads the key from ARK_API_KEY (overlays/volcengine.yaml);
-    # VOLCENGINE_API_KEY first, so a ModelArk key in ARK_API_KEY need not serve both platforms.
-    api_key_env = ("VOLCENGINE_API_KEY", "ARK_API_KEY")
-    # Volcengine's generated model, not ModelArk's (mypy infers ModelArkAdapter's as its own).
-    create_with = (_v_create_task, _volcengine.CreateTaskRequest)  # type: ignore[assignment]
-    get_with = (_v_get_task, "id")
-
-    def _model_ids(self, spec: CuratedSpec) -> list[str]:
-        return [str(model) for model in spec.property_schema(_REQUEST, "model")["examples"]]
-
-    def _model_facts(self, model: str) -> Mapping[str, Any]:
-        return _VOLCENGINE_MODELS.get(model, {})
-
-    def to_job(self, parsed: Any) -> Job:
-        if isinstance(parsed, _volcengine.TaskCreated):
-            return self.job(raw=parsed, id=parsed.id, status=JobStatus.QUEUED)
-        return super().to_job(parsed)
-
-    def cancel(self, job_id: str) -> Call:
-        return Call(_VOLCENGINE_DELETE_TASK, {"id": job_id})
-
-    def list_jobs(self, *args: Any, **filters: Any) -> Call:
-        """One page of tasks, as `ModelArkAdapter.list_jobs` (the same filters)."""
-        call = super().list_jobs(*args, **filters)
-        return Call(_v_list_tasks, call.arguments)
-
-    def verify_webhook(
-        self, body: bytes, headers: Mapping[str, str], secret: str | None, tolerance: float
-    ) -> Job:
-        """A Volcengine callback, as ModelArk's (`ModelArkAdapter.verify_webhook`)."""
-        return self.to_job(_volcengine.Task.from_dict(self.webhook_event(body, "Task")))
-
-
-def _parse_volcengine_delete(*, client: Any, response: httpx.Response) -> Any:
-    """`_parse_delete` for Volcengine's generated client."""
-    if response.status_code == 200 and not response.content.strip():
-        return _volcengine.TaskDeleted()
-    return _v_delete_task._parse_response(client=client, response=response)
-
-
-_VOLCENGINE_DELETE_TASK = ModuleType(_v_delete_task.__name__, _v_delete_task.__doc__)
-_VOLCENGINE_DELETE_TASK.__dict__.update(
-    _get_kwargs=_v_delete_task._get_kwargs, _parse_response=_parse_volcengine_delete
-)
-
-VOLCENGINE_ADAPTER = VolcengineAdapter
+# Volcengine Ark serves this API (`VolcengineAdapter`); registered as this module's
+# VOLCENGINE_ADAPTER (`seedance._providers`). Last: it builds on `ModelArkAdapter` above.
+from .volcengine import VOLCENGINE_ADAPTER, VolcengineAdapter  # noqa: E402
