@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from seedance import PollingPolicy, VideoRequest
 from seedance._mp4 import mp4_problem
-from seedance.cli import app
+from seedance.cli import Runtime, app
 from seedance.cli._batch import (
     BATCH_RETRY,
     Batch,
@@ -172,6 +172,20 @@ def test_the_command_runs_on_its_embedded_simulator(tmp_path: Path) -> None:
     assert_complete_mp4(out / "cat.mp4")
     assert_complete_mp4(out / "2.mp4")
     assert (out / FILENAME).is_file()
+
+
+def test_simulated_jobs_are_the_other_commands_jobs(tmp_path: Path) -> None:
+    """batch --simulated keeps its jobs in the state file, as every --simulated command does: a
+    later `seedance status JOB --simulated` sees a job the batch created."""
+    jobs = write_jobs(tmp_path / "jobs.jsonl", [{"id": "cat", "prompt": "a cat"}])
+    fast = Runtime(speed=500.0)
+    args = ["batch", str(jobs), "-p", "genray", "-o", str(tmp_path / "out"), "--simulated"]
+    result = CliRunner().invoke(app, [*args, "--json"], obj=fast)
+    assert result.exit_code == 0, result.output
+    job_id = json.loads(result.stdout)["requests"][0]["job_id"]
+    status = CliRunner().invoke(app, ["status", job_id, "--simulated", "--json"], obj=fast)
+    assert status.exit_code == 0, status.output
+    assert json.loads(status.stdout)["status"] == "succeeded"
 
 
 def test_the_table_reports_every_request(tmp_path: Path) -> None:
@@ -492,9 +506,14 @@ def test_a_folder_belongs_to_one_provider(tmp_path: Path) -> None:
     jobs = write_jobs(tmp_path / "jobs.jsonl", prompts(1, **SIRAY))
     out = str(tmp_path / "out")
     runner = CliRunner()
-    first = runner.invoke(app, ["batch", str(jobs), "-p", "siray", "-o", out, "--simulated"])
+    fast = Runtime(speed=500.0)
+    first = runner.invoke(
+        app, ["batch", str(jobs), "-p", "siray", "-o", out, "--simulated"], obj=fast
+    )
     assert first.exit_code == 0, first.output
-    second = runner.invoke(app, ["batch", str(jobs), "-p", "genray", "-o", out, "--simulated"])
+    second = runner.invoke(
+        app, ["batch", str(jobs), "-p", "genray", "-o", out, "--simulated"], obj=fast
+    )
     assert second.exit_code == 2
     assert "belongs to another batch (provider siray, now genray)" in second.output
 
@@ -506,6 +525,7 @@ def test_a_missing_key_is_one_line_and_exit_3(
     jobs = write_jobs(tmp_path / "jobs.jsonl", prompts(1))
     result = CliRunner().invoke(app, ["batch", str(jobs), "-p", "genray", "-o", str(tmp_path)])
     assert result.exit_code == 3
-    assert result.output.strip().splitlines() == [
-        "error: genray: no API key; set GENRAY_API_KEY or pass --api-key (or use --simulated)"
+    assert result.output.strip().splitlines() == [  # the other commands' message
+        "error: no API key for genray: set GENRAY_API_KEY or pass --api-key"
+        " (or add --simulated to try it offline, with no key)"
     ]

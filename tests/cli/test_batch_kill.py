@@ -171,14 +171,70 @@ def test_a_killed_batch_resumes_without_duplicates_or_lost_jobs(
         assert json.loads(third.stdout)["counts"] == {"downloaded": REQUESTS}
 
 
+def test_a_killed_simulated_batch_resumes_on_its_jobs(tmp_path: Path) -> None:
+    """batch --simulated stores each job as it is accepted: killed and started again, the batch
+    waits on the jobs the first run started (a provider would still have them), and `seedance
+    status --simulated` sees them."""
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text("".join(json.dumps({"prompt": f"shot {n}"}) + "\n" for n in range(3)))
+    out = tmp_path / "out"
+    env = {**ENV, "SEEDANCE_STATE_DIR": str(tmp_path / "state")}
+    command = [sys.executable, "-m", "seedance", "batch", str(jobs), "-p", "genray", "-o", str(out)]
+    # At speed 1 a job takes 32 s: the kill finds Genray's 2 jobs at once running, and the
+    # third request waiting for a slot (no create under way: none is left unknown).
+    process = subprocess.Popen(
+        [*command, "--simulated", "--speed", "1", "--json"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while [state for state, _ in manifest(out).values()].count("submitted") < 2:
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "nothing was submitted within 30 s"
+            time.sleep(0.01)
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+    at_kill = manifest(out, live=False)
+    started = {
+        rid: job_id
+        for rid, (state, job_id) in at_kill.items()
+        if state == "submitted" and job_id is not None
+    }
+    assert len(started) == 2, at_kill
+    # Seconds later at speed 100, the jobs the first run started are long done.
+    second = subprocess.run(
+        [*command, "--simulated", "--speed", "100", "--json"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert second.returncode == 0, second.stderr
+    report = {entry["id"]: entry for entry in json.loads(second.stdout)["requests"]}
+    for request_id, job_id in started.items():
+        assert (report[request_id]["state"], report[request_id]["job_id"]) == (
+            "downloaded",
+            job_id,
+        )
+        assert f"{request_id}): waiting on job {job_id} (started by an earlier run)" in (
+            second.stderr
+        )
+    job_id = next(iter(started.values()))
+    status = subprocess.run(
+        [sys.executable, "-m", "seedance", "status", job_id, "--simulated", "--json"],
+        capture_output=True, text=True, env=env, timeout=30,
+    )  # fmt: skip
+    assert status.returncode == 0, status.stderr
+    assert json.loads(status.stdout)["id"] == job_id
+
+
 def test_ctrl_c_sends_nothing_new_and_reports(tmp_path: Path) -> None:
     jobs = tmp_path / "jobs.jsonl"
     jobs.write_text("".join(json.dumps({"prompt": f"shot {n}"}) + "\n" for n in range(6)))
     out = tmp_path / "out"
     command = [sys.executable, "-m", "seedance", "batch", str(jobs), "-p", "genray", "-o", str(out)]
+    env = {**ENV, "SEEDANCE_STATE_DIR": str(tmp_path / "state")}
     process = subprocess.Popen(
         [*command, "--simulated", "--speed", "5", "--json"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )  # fmt: skip
     deadline = time.monotonic() + 30
     while not any(state == "submitted" for state, _ in manifest(out).values()):

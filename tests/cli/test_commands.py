@@ -4,6 +4,7 @@ state file that carries simulated jobs between invocations, and local files on -
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import json
 import shlex
@@ -19,7 +20,8 @@ from typer.testing import CliRunner
 
 import seedance
 from seedance import Job, JobStatus, PollingPolicy, SeedanceClient
-from seedance.cli import _options, _output, _session, _simulated, app
+from seedance.cli import Runtime, _options, _output, _simulated, app
+from seedance.cli._runtime import make_simulator
 from seedance.testing import Fault, ManualClock, Simulator
 
 PROVIDERS = seedance.providers()
@@ -37,13 +39,27 @@ NEEDS = {
 }  # fmt: skip
 
 
+class World:
+    """The `Runtime` the test's invocations run on; a test changes parts of it with `set`."""
+
+    def __init__(self) -> None:
+        # Simulated time runs 1000x (a job takes 32 ms), polled every 10 to 20 ms.
+        self.runtime = Runtime(speed=1000.0, polling=PollingPolicy(initial=0.01, maximum=0.02))
+
+    def set(self, **changes: Any) -> None:
+        self.runtime = dataclasses.replace(self.runtime, **changes)
+
+
+@pytest.fixture
+def world() -> World:
+    return World()
+
+
 @pytest.fixture
 def state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Simulated jobs live in a fresh folder; simulated time runs 1000x (a job takes 32 ms)."""
+    """Simulated jobs live in a fresh folder; no key in the environment."""
     folder = tmp_path / "state"
     monkeypatch.setenv(_simulated.STATE_DIR_ENV, str(folder))
-    monkeypatch.setattr(_simulated, "SPEED", 1000.0)
-    monkeypatch.setattr(_simulated, "POLLING", PollingPolicy(initial=0.01, maximum=0.02))
     for name in KEY_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "200")
@@ -51,39 +67,38 @@ def state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def invoke(state_dir: Path) -> Invoke:
+def invoke(state_dir: Path, world: World) -> Invoke:
     runner = CliRunner()
 
     def run(*args: str) -> Any:
-        return runner.invoke(app, list(args))
+        return runner.invoke(app, list(args), obj=world.runtime)
 
     return run
 
 
 @pytest.fixture
-def slow_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+def slow_jobs(world: World) -> None:
     """Simulated jobs that stay queued for an hour of simulated time."""
-    monkeypatch.setattr(_simulated, "QUEUE_SECONDS", 3_600_000.0)
+    world.set(queue_seconds=3_600_000.0)
 
 
 @pytest.fixture
-def faults(monkeypatch: pytest.MonkeyPatch) -> list[Fault]:
+def faults(world: World) -> list[Fault]:
     """Faults for the next simulated invocation's simulator."""
     planned: list[Fault] = []
-    make = _simulated.make_simulator
 
-    def with_faults(provider: str) -> Simulator:
-        sim = make(provider)
+    def with_faults(provider: str, runtime: Runtime, *, rate_limits: bool) -> Simulator:
+        sim = make_simulator(provider, runtime, rate_limits=rate_limits)
         for fault in planned:
             sim.faults.add(fault)
         return sim
 
-    monkeypatch.setattr(_simulated, "make_simulator", with_faults)
+    world.set(simulator=with_faults)
     return planned
 
 
 @pytest.fixture
-def network(monkeypatch: pytest.MonkeyPatch) -> Iterator[Simulator]:
+def network(world: World) -> Iterator[Simulator]:
     """The real-provider path (no --simulated): its HTTP client reaches this simulator."""
     sim = Simulator("genray", api_keys=("sk_live_good",), queue_seconds=0.0, run_seconds=0.0)
     clients: list[httpx.Client] = []
@@ -92,7 +107,7 @@ def network(monkeypatch: pytest.MonkeyPatch) -> Iterator[Simulator]:
         clients.append(sim.http_client())
         return clients[-1]
 
-    monkeypatch.setattr(_session, "network_http_client", network_http_client)
+    world.set(http_client=network_http_client)
     yield sim
     for http in clients:
         http.close()
@@ -281,9 +296,9 @@ def test_the_state_file_carries_a_job_across_invocations(
 
 
 def test_a_stored_job_ages_with_the_wall_clock(
-    invoke: Invoke, state_dir: Path, monkeypatch: pytest.MonkeyPatch
+    invoke: Invoke, state_dir: Path, world: World
 ) -> None:
-    monkeypatch.setattr(_simulated, "SPEED", 1.0)
+    world.set(speed=1.0)
     job_id = created_id(
         invoke("create", "--simulated", "-p", "siray", "--prompt", "a", *NEEDS["siray"], "--json")
     )
@@ -364,10 +379,8 @@ def test_cancel_a_finished_modelark_job_deletes_it(invoke: Invoke) -> None:
     assert invoke("status", job_id, "-p", "modelark", "--simulated").exit_code == 7
 
 
-def test_cancel_a_running_modelark_job_is_refused(
-    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(_simulated, "RUN_SECONDS", 3_600_000.0)
+def test_cancel_a_running_modelark_job_is_refused(invoke: Invoke, world: World) -> None:
+    world.set(run_seconds=3_600_000.0)
     job_id = created_id(invoke(*ARK_CREATE, "a"))
     invoke("status", job_id, "-p", "modelark", "--simulated")
     result = invoke("cancel", job_id, "-p", "modelark", "--simulated")
@@ -623,10 +636,14 @@ def test_a_rejected_key_is_exit_4(invoke: Invoke, network: Simulator) -> None:
 
 
 def test_the_real_provider_path_runs_end_to_end(
-    invoke: Invoke, network: Simulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    invoke: Invoke,
+    network: Simulator,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    world: World,
 ) -> None:
     monkeypatch.setenv("GENRAY_API_KEY", "sk_live_good")
-    monkeypatch.setattr(_session, "client_clock", ManualClock)  # waits without waiting
+    world.set(clock=ManualClock())  # waits without waiting
     video = tmp_path / "v.mp4"
     result = invoke("create", "--prompt", "a cat", "--output", str(video), "--json")
     assert result.exit_code == 0, result.output
@@ -635,10 +652,8 @@ def test_the_real_provider_path_runs_end_to_end(
     assert network.counters["creates_accepted"] == 1
 
 
-def test_verbose_logs_without_the_key(
-    invoke: Invoke, network: Simulator, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(_session, "client_clock", ManualClock)  # waits without waiting
+def test_verbose_logs_without_the_key(invoke: Invoke, network: Simulator, world: World) -> None:
+    world.set(clock=ManualClock())  # waits without waiting
     result = invoke("create", "--prompt", "a", "--api-key", "sk_live_good", "--verbose", "--json")
     assert result.exit_code == 0, result.output
     assert "seedance: genray create_video -> 202" in result.stderr
@@ -713,9 +728,9 @@ def test_a_wait_timeout_is_exit_9_and_says_how_to_resume(
 
 
 def test_a_broken_download_is_exit_12(
-    invoke: Invoke, faults: list[Fault], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    invoke: Invoke, faults: list[Fault], tmp_path: Path, world: World
 ) -> None:
-    monkeypatch.setattr(_session, "client_clock", ManualClock)  # retries without waiting
+    world.set(clock=ManualClock())  # retries without waiting
     faults.append(Fault("truncate", operation="download", times=10))
     video = tmp_path / "v.mp4"
     result = invoke("create", "--simulated", "--prompt", "a", "-o", str(video), "--json")
@@ -744,12 +759,12 @@ def test_an_existing_output_needs_overwrite_before_anything_is_sent(
 
 @pytest.mark.parametrize("command", ["create", "download"])
 def test_an_unwritable_output_folder_fails_before_anything_is_sent(
-    invoke: Invoke, state_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+    invoke: Invoke, state_dir: Path, tmp_path: Path, world: World, command: str
 ) -> None:
     def read_only(folder: Path, name: str) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(_session, "probe_writable", read_only)
+    world.set(probe_writable=read_only)
     video = tmp_path / "v.mp4"
     if command == "create":
         result = invoke("create", "--simulated", "--prompt", "a", "-o", str(video))

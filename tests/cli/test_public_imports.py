@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import seedance.cli
+from pipeline import ROOT
+
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(str(ROOT / p) for p in ("src", "generated"))}
 
 CLI = Path(seedance.cli.__file__).parent
 
@@ -36,3 +42,19 @@ def test_the_check_sees_a_private_import(tmp_path: Path) -> None:
     module = tmp_path / "sample.py"
     module.write_text("from .._config import resolve_api_key\nfrom ._options import X\n")
     assert _private_imports(module) == ["sample.py:1: from .._config import ..."]
+
+
+def test_the_runtime_is_public_and_needs_no_package_of_the_extra() -> None:
+    """`seedance.cli.Runtime` is there without typer, click or rich (a plain install)."""
+    script = (
+        "import sys\n"
+        "for name in ('typer', 'click', 'rich'):\n"
+        "    sys.modules[name] = None  # as if not installed: importing it fails\n"
+        "import seedance.cli\n"
+        "print(seedance.cli.Runtime().speed, 'Runtime' in seedance.cli.__all__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=ENV, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["10.0", "True"]

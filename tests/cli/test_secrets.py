@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 import seedance
 from seedance import Job, JobStatus, SeedanceClient
-from seedance.cli import _batch, _session, app
+from seedance.cli import Runtime, app
 from seedance.cli._manifest import FILENAME
 from seedance.testing import ManualClock
 
@@ -44,22 +44,31 @@ def echoing(status: int) -> Callable[[httpx.Request], httpx.Response]:
     return handle
 
 
+class Echoes:
+    """The invocations of a test, routed (real-provider path of every command, and the batch)
+    to an echoing provider once `answer` said what it answers."""
+
+    def __init__(self) -> None:
+        self.runtime = Runtime(clock=ManualClock())  # retries without waiting
+
+    def answer(self, status: int) -> None:
+        transport = httpx.MockTransport(echoing(status))
+        self.runtime = Runtime(
+            clock=ManualClock(),
+            http_client=lambda: httpx.Client(transport=transport),
+            async_transport=lambda: transport,
+        )
+
+    def __call__(self, args: list[str]) -> Any:
+        return CliRunner().invoke(app, args, obj=self.runtime)
+
+
 @pytest.fixture
-def provider_echoes(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], None]:
-    """Route the real-provider path of every command (and the batch) to an echoing provider."""
+def provider_echoes(monkeypatch: pytest.MonkeyPatch) -> Echoes:
     for name in KEY_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "200")
-    monkeypatch.setattr(_session, "client_clock", ManualClock)  # retries without waiting
-
-    def answer(status: int) -> None:
-        transport = httpx.MockTransport(echoing(status))
-        monkeypatch.setattr(
-            _session, "network_http_client", lambda: httpx.Client(transport=transport)
-        )
-        monkeypatch.setattr(_batch, "network_transport", lambda: transport)
-
-    return answer
+    return Echoes()
 
 
 def assert_no_key(*texts: str) -> None:
@@ -71,25 +80,25 @@ def assert_no_key(*texts: str) -> None:
 @pytest.mark.parametrize(("status", "code"), [(401, 4), (400, 2), (502, 11)])
 @pytest.mark.parametrize("how", ["option", "environment"])
 def test_create_never_shows_an_echoed_key(
-    provider_echoes: Callable[[int], None],
+    provider_echoes: Echoes,
     monkeypatch: pytest.MonkeyPatch,
     status: int,
     code: int,
     how: str,
 ) -> None:
-    provider_echoes(status)
+    provider_echoes.answer(status)
     key_args = ["--api-key", KEY] if how == "option" else []
     if how == "environment":
         monkeypatch.setenv("GENRAY_API_KEY", KEY)
-    result = CliRunner().invoke(app, ["create", "--prompt", "a cat", "--json", *key_args])
+    result = provider_echoes(["create", "--prompt", "a cat", "--json", *key_args])
     assert result.exit_code == code, result.output
     assert "you sent Authorization: Bearer ***" in json.loads(result.stdout)["error"]["message"]
-    human = CliRunner().invoke(app, ["create", "--prompt", "a cat", *key_args])
+    human = provider_echoes(["create", "--prompt", "a cat", *key_args])
     assert "you sent Authorization: Bearer ***" in human.stderr
     assert_no_key(human.stdout, human.stderr)
     assert_no_key(result.stdout, result.stderr)
 
-    verbose = CliRunner().invoke(app, ["create", "--prompt", "a", "--verbose", *key_args])
+    verbose = provider_echoes(["create", "--prompt", "a", "--verbose", *key_args])
     assert verbose.exit_code == code
     assert "seedance" in verbose.stderr  # the log is there...
     assert_no_key(verbose.stdout, verbose.stderr)  # ...without the key
@@ -97,14 +106,14 @@ def test_create_never_shows_an_echoed_key(
 
 @pytest.mark.parametrize(("status", "state"), [(401, "pending"), (400, "failed"), (502, "unknown")])
 def test_batch_never_shows_nor_stores_an_echoed_key(
-    provider_echoes: Callable[[int], None], tmp_path: Path, status: int, state: str
+    provider_echoes: Echoes, tmp_path: Path, status: int, state: str
 ) -> None:
-    provider_echoes(status)
+    provider_echoes.answer(status)
     jobs = tmp_path / "jobs.jsonl"
     jobs.write_text(json.dumps({"id": "cat", "prompt": "a cat"}) + "\n")
     out = tmp_path / "out"
     args = ["batch", str(jobs), "-p", "genray", "-o", str(out), "--api-key", KEY]
-    result = CliRunner().invoke(app, [*args, "--json"])
+    result = provider_echoes([*args, "--json"])
     assert result.exit_code in (1, 4), result.output
     assert "Traceback" not in result.output
     report = json.loads(result.stdout)
@@ -112,7 +121,7 @@ def test_batch_never_shows_nor_stores_an_echoed_key(
     assert "you sent Authorization: Bearer ***" in report["requests"][0]["error"]
     assert "no account limits" in result.stderr  # the account's 404 echo was logged, redacted
     assert_no_key(result.stdout, result.stderr)
-    table = CliRunner().invoke(app, args)
+    table = provider_echoes(args)
     assert_no_key(table.stdout, table.stderr)
     with sqlite3.connect(out / FILENAME) as db:
         stored = json.dumps(db.execute("SELECT * FROM requests").fetchall())
@@ -123,12 +132,12 @@ def test_batch_never_shows_nor_stores_an_echoed_key(
 
 @pytest.mark.parametrize("command", ["create", "batch"])
 def test_a_key_ending_in_a_carriage_return_is_named_not_shown(
-    provider_echoes: Callable[[int], None],
+    provider_echoes: Echoes,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
     command: str,
 ) -> None:
-    provider_echoes(200)
+    provider_echoes.answer(200)
     monkeypatch.setenv("GENRAY_API_KEY", KEY + "\r")
     jobs = tmp_path / "jobs.jsonl"
     jobs.write_text('{"prompt": "a cat"}\n')
@@ -137,7 +146,7 @@ def test_a_key_ending_in_a_carriage_return_is_named_not_shown(
         if command == "create"
         else ["batch", str(jobs), "-p", "genray", "-o", str(tmp_path / "out")]
     )
-    result = CliRunner().invoke(app, args)
+    result = provider_echoes(args)
     assert result.exit_code == 3, result.output
     assert result.stderr.strip().splitlines() == [
         "error: genray: the key in GENRAY_API_KEY cannot be sent: it ends with a carriage return"
@@ -147,9 +156,9 @@ def test_a_key_ending_in_a_carriage_return_is_named_not_shown(
     assert_no_key(result.output)
 
 
-def test_a_bad_api_key_option_names_the_option(provider_echoes: Callable[[int], None]) -> None:
-    provider_echoes(200)
-    result = CliRunner().invoke(app, ["status", "j1", "--api-key", KEY + " \t"])
+def test_a_bad_api_key_option_names_the_option(provider_echoes: Echoes) -> None:
+    provider_echoes.answer(200)
+    result = provider_echoes(["status", "j1", "--api-key", KEY + " \t"])
     assert result.exit_code == 3
     assert result.stderr.startswith("error: genray: the --api-key value cannot be sent: it ")
     assert_no_key(result.output)
@@ -176,15 +185,15 @@ def test_signed_video_urls_are_shown_without_their_query(
 
 
 def test_a_base_url_with_credentials_is_not_repeated_in_hints(
-    monkeypatch: pytest.MonkeyPatch, provider_echoes: Callable[[int], None]
+    monkeypatch: pytest.MonkeyPatch, provider_echoes: Echoes
 ) -> None:
     def refused(*args: Any, **kwargs: Any) -> Job:
         raise seedance.APIConnectionError("reset", provider="genray", may_have_been_accepted=False)
 
-    provider_echoes(200)
+    provider_echoes.answer(200)
     monkeypatch.setattr(SeedanceClient, "get", refused)
     base = "https://user:hunter2@proxy.example/api?token=abc"
-    result = CliRunner().invoke(app, ["status", "j1", "--api-key", KEY, "--base-url", base])
+    result = provider_echoes(["status", "j1", "--api-key", KEY, "--base-url", base])
     assert result.exit_code == 10, result.output
     assert "proxy.example" in result.stderr
     assert "hunter2" not in result.output

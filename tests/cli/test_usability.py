@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 import seedance
 from seedance import InvalidRequestError, UnsupportedError, VideoRequest
-from seedance.cli import _options, _session, _simulated, app
+from seedance.cli import Runtime, _options, _simulated, app
 from seedance.cli._create import create
 
 ERROR_KEYS = {"kind", "message", "field", "value", "allowed", "exit_code", "job_id"}
@@ -27,7 +27,6 @@ ERROR_KEYS = {"kind", "message", "field", "value", "allowed", "exit_code", "job_
 @pytest.fixture
 def invoke(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setenv(_simulated.STATE_DIR_ENV, str(tmp_path / "state"))
-    monkeypatch.setattr(_simulated, "SPEED", 1000.0)
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("GENRAY_API_KEY", "sk_live_unused")
     sent: list[httpx.Request] = []
@@ -39,11 +38,11 @@ def invoke(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 
         return httpx.Client(transport=httpx.MockTransport(refuse))
 
-    monkeypatch.setattr(_session, "network_http_client", no_network)
+    runtime = Runtime(speed=1000.0, http_client=no_network)
     runner = CliRunner()
 
     def run(*args: str, **kwargs: Any) -> Any:
-        result: Any = runner.invoke(app, list(args), **kwargs)
+        result: Any = runner.invoke(app, list(args), obj=runtime, **kwargs)
         result.sent = list(sent)  # the requests that reached the network (should be none)
         return result
 

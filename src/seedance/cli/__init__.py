@@ -4,7 +4,9 @@ Commands live in modules that register themselves on `app`: ``_app`` (the app an
 ``_providers``, ``_create``, ``_commands`` (status, wait, download, cancel), ``_extras`` (the
 provider extras) over ``_session`` (one invocation and its steps), ``_options`` (the shared
 options, exit codes) and ``_failure`` (error messages, JSON errors), and ``_batch`` (batch, which
-runs a ``_batch_run.Batch``), ``_contract`` (verify, proxy).
+runs a ``_batch_run.Batch``), ``_contract`` (verify, proxy). What they run on (clock, network,
+simulated world) is a `Runtime`, given as the invocation's context object (``_runtime``); the
+options every job command shares are added by ``_options.job_command``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import sys
 from typing import NoReturn
 
-__all__ = ["INSTALL_HINT", "app", "main"]
+from ._runtime import Runtime  # needs no package of the extra: usable without it
+
+__all__ = ["INSTALL_HINT", "Runtime", "app", "main"]
 
 INSTALL_HINT = "pip install 'seedance[cli]'"
 # The packages of the `cli` extra and theirs: the console script is installed without the extra

@@ -20,6 +20,7 @@ from typer.exceptions import TyperException
 from .. import __version__
 from ..adapters import provider_names
 from ..redaction import key_problem
+from ._runtime import Runtime, enter
 
 __all__ = ["app", "main"]
 
@@ -79,6 +80,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    context: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -87,6 +89,8 @@ def _root(
     ] = False,
 ) -> None:
     """Seedance video generation from the command line, on any provider or offline."""
+    # The world the commands run on: the invocation's `Runtime` (``obj=``), for its lifetime.
+    context.call_on_close(enter(context.find_object(Runtime)))
 
 
 @app.command()

@@ -15,6 +15,10 @@ Every file it writes is recorded (size, SHA-256) and written through a staging f
 that goes wrong inside a run (a full disk, a bug) ends it with a traceback: each row says what
 happened to it and the run ends with its report.
 
+It runs on what the other commands do: the same provider check, client, ``--simulated`` mode (jobs
+kept in the state file, so that ``seedance status JOB --simulated`` and a rerun see them), the
+command's `Runtime` and the exit codes of `_failure.ExitCode`.
+
 Jobs run under the provider's documented limits: at most that many jobs at once (Genray: the
 key's plan, 2 on Standard; ModelArk: 120 queued tasks) and, where requests per minute are limited
 (Genray: 10 on Standard, status polls included), requests are paced to stay under the limit.
@@ -24,27 +28,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import signal
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Protocol
+from typing import Annotated, Any
 
-import httpx
 import typer
 from rich.console import Console
 
-from .. import (
-    AsyncSeedanceClient,
-    AuthenticationError,
-    InsufficientCreditsError,
-    InvalidRequestError,
-    MissingAPIKeyError,
-    PermissionDeniedError,
-    RetryPolicy,
-)
-from ..adapters import adapter, provider_names
+from .. import AuthenticationError, InsufficientCreditsError, PermissionDeniedError, RetryPolicy
 from ..redaction import redact
 from ._app import app
 from ._batch_input import Entry, Problem, read_requests, validate
@@ -52,18 +47,19 @@ from ._batch_prepare import Prepared, prepare
 from ._batch_report import print_table, summary
 from ._batch_run import DEFAULT_CONCURRENCY, Batch
 from ._batch_view import BatchView, track
-from ._failure import Failure, key_message
-from ._failure import fail as emit
+from ._failure import CliError, ExitCode
 from ._manifest import Manifest, ManifestBusyError, ManifestError
 from ._options import (
-    OPTION_OF,
     ApiKeyOption,
     BaseUrlOption,
+    Common,
     NoVerifyOption,
     provider_option,
+    simulated_option,
 )
 from ._pacing import Limits, Pacer, Timebase, documented_limits
-from ._session import client_clock
+from ._runtime import Runtime
+from ._session import Session, run
 
 __all__ = [
     "BATCH_RETRY",
@@ -81,14 +77,6 @@ __all__ = [
     "validate",
 ]
 
-SIMULATED_SPEED = 60.0
-# The exit codes of the other commands where they mean the same thing.
-EXIT_INCOMPLETE = 1
-EXIT_USAGE = 2
-EXIT_NO_KEY = 3
-EXIT_AUTHENTICATION = 4
-EXIT_CREDITS = 5
-EXIT_INTERRUPTED = 130
 EPILOG = (
     "Exit codes: 0 every request downloaded, 1 some request did not end downloaded (see the"
     " report), 2 invalid usage, 3 missing or unusable API key, 4 the key was refused, 5"
@@ -142,14 +130,7 @@ def batch(
             ' {"error": {...}} on stdout.',
         ),
     ] = False,
-    simulated: Annotated[
-        bool,
-        typer.Option(
-            "--simulated",
-            help="Run against an in-process simulator: no key, no network (its jobs end with"
-            " the process: to try a resume, run against `seedance simulate` and pass --speed).",
-        ),
-    ] = False,
+    simulated: Annotated[bool, simulated_option()] = False,
     resubmit_unknown: Annotated[
         bool,
         typer.Option(
@@ -173,7 +154,8 @@ def batch(
             min=0.001,
             metavar="FACTOR",
             help="How much faster the provider's clock runs, for a simulator (`simulate --speed`):"
-            f" scales pacing, polling and --timeout. Default 1 ({SIMULATED_SPEED:g} --simulated).",
+            f" scales pacing, polling and --timeout. Default 1 ({Runtime().speed:g} with"
+            " --simulated, as for the other commands).",
         ),
     ] = None,
     live: Annotated[
@@ -187,46 +169,82 @@ def batch(
     ] = None,
 ) -> None:
     """Run many requests from a JSONL file; kill it and run it again to resume."""
-    view = BatchView(Console(stderr=True), live=live, log_to_stderr=json_output)
-    fail = _failing(json_output)
-    if provider not in provider_names():
-        allowed = ", ".join(provider_names())
-        fail(f"--provider {provider!r} is not one of: {allowed}", field="--provider")
-    if not jobs_file.is_file():
-        fail(f"{jobs_file}: no such file", field="JOBS_FILE")
-    pace = speed or (SIMULATED_SPEED if simulated else 1.0)
-    client = _client(provider, api_key, base_url, simulated, pace, fail)
+    common = Common(provider, api_key, base_url, json=json_output, simulated=simulated)
+    options = _Options(
+        jobs_file, out, concurrency, timeout, resubmit_unknown, overwrite, not no_verify, speed,
+        live,
+    )  # fmt: skip
+    codes: list[int] = []
+    # The other commands' `run`: the provider check, the client, and every error before the run
+    # mapped to its message and exit code; the run's own code is raised once it returned.
+    run(common, lambda session: codes.append(_batch(session, options)))
+    if codes and codes[0]:
+        raise typer.Exit(codes[0])
+
+
+@dataclass(frozen=True)
+class _Options:
+    """The command's options beyond the common ones."""
+
+    jobs_file: Path
+    out: Path
+    concurrency: int
+    timeout: float
+    resubmit_unknown: bool
+    overwrite: bool
+    verify: bool
+    speed: float | None
+    live: bool | None
+
+
+def _batch(session: Session, options: _Options) -> int:
+    """Prepare the manifest, run the batch, report; the exit code."""
+    common = session.common
+    provider, json_output = common.provider, common.json
+    view = BatchView(Console(stderr=True), live=options.live, log_to_stderr=json_output)
+    if not options.jobs_file.is_file():
+        raise CliError(f"{options.jobs_file}: no such file", field="JOBS_FILE")
+    pace = options.speed or (session.runtime.speed if common.simulated else 1.0)
+    if common.simulated:
+        # The simulator runs at the batch's pace: its jobs age as the pacing counts.
+        session.runtime = dataclasses.replace(session.runtime, speed=pace)
+    client = session.async_client(retry=BATCH_RETRY, rate_limits=True)
+    out = options.out
     try:
         manifest = Manifest(out)
     except ManifestBusyError as error:
-        fail(f"{error}; wait for it to finish")
+        raise CliError(f"{error}; wait for it to finish") from None
     except ManifestError as error:
-        fail(str(error))
+        raise CliError(str(error)) from None
     except (OSError, sqlite3.Error) as error:
-        fail(f"cannot open the manifest in {out}: {error}")
+        raise CliError(f"cannot open the manifest in {out}: {error}") from None
     with manifest:
-        conflicts = manifest.claim(provider=provider, simulated=str(simulated).lower())
+        conflicts = manifest.claim(provider=provider, simulated=str(common.simulated).lower())
         if conflicts:
             described = "; ".join(f"{k} {was}, now {now}" for k, (was, now) in conflicts.items())
-            fail(f"{manifest.path} belongs to another batch ({described}); use another --out")
+            raise CliError(
+                f"{manifest.path} belongs to another batch ({described}); use another --out"
+            )
         try:
             prepared = prepare(
-                manifest, jobs_file, provider, resubmit_unknown=resubmit_unknown, say=view.say
-            )
+                manifest, options.jobs_file, provider, resubmit_unknown=options.resubmit_unknown,
+                say=view.say,
+            )  # fmt: skip
         except ManifestError as error:
-            fail(str(error))
+            raise CliError(str(error)) from None
         runner = Batch(
-            client, manifest, Timebase.real(pace), concurrency=concurrency, timeout=timeout,
-            log=view.say, overwrite=overwrite, verify=not no_verify, only=prepared.ids,
+            client, manifest, Timebase.real(pace), concurrency=options.concurrency,
+            timeout=options.timeout, log=view.say, overwrite=options.overwrite,
+            verify=options.verify, only=prepared.ids, on_submit=session.saved,
         )  # fmt: skip
         with view.showing(len(prepared.ids)):
             interrupted = _run(runner, view)
         report = {"provider": provider, **summary(manifest, prepared.problems, prepared.ids)}
-    _report(runner, report, interrupted, json_output)
+    return _report(runner, report, interrupted, json_output)
 
 
-def _report(runner: Batch, report: dict[str, Any], interrupted: bool, json_output: bool) -> None:
-    """Print the report (a table, or JSON) and exit with the run's code."""
+def _report(runner: Batch, report: dict[str, Any], interrupted: bool, json_output: bool) -> int:
+    """Print the report (a table, or JSON); the run's exit code."""
     if json_output:
         pacing = {
             "concurrency": runner.capped or None,
@@ -248,14 +266,16 @@ def _report(runner: Batch, report: dict[str, Any], interrupted: bool, json_outpu
         print_table(report)
     if runner.unexpected:
         typer.echo(f"{len(runner.unexpected)} unexpected error(s): see above", err=True)
+    # The other commands' codes where they mean the same; 1: a request did not end downloaded.
     if interrupted:
-        raise typer.Exit(EXIT_INTERRUPTED)
+        return ExitCode.INTERRUPTED
     if isinstance(runner.stopped_by, InsufficientCreditsError):
-        raise typer.Exit(EXIT_CREDITS)
+        return ExitCode.CREDITS
     if isinstance(runner.stopped_by, AuthenticationError | PermissionDeniedError):
-        raise typer.Exit(EXIT_AUTHENTICATION)
+        return ExitCode.AUTHENTICATION
     if not report["ok"] or runner.unexpected:
-        raise typer.Exit(EXIT_INCOMPLETE)
+        return ExitCode.UNEXPECTED
+    return ExitCode.SUCCESS
 
 
 def _run(runner: Batch, view: BatchView | None = None) -> bool:
@@ -309,52 +329,3 @@ def _on_signals(runner: Batch, seen: _Signals) -> None:
 BATCH_RETRY = RetryPolicy(retry_statuses=frozenset({408, 500, 502, 503, 504}))
 """The client's retries in a batch: a 429 is not retried inside the client, the batch's pacer
 waits it out on the provider's clock."""
-
-
-def network_transport() -> httpx.AsyncBaseTransport | None:
-    """The transport for real providers: None, the client's own (tests route it elsewhere)."""
-    return None
-
-
-class _Fail(Protocol):
-    def __call__(
-        self, message: str, code: int = EXIT_USAGE, *, field: str | None = None
-    ) -> NoReturn: ...
-
-
-def _failing(json_output: bool) -> _Fail:
-    """How the command fails before the run: a line on stderr, or a JSON error on stdout."""
-
-    def fail(message: str, code: int = EXIT_USAGE, *, field: str | None = None) -> NoReturn:
-        kind = {EXIT_NO_KEY: "api_key"}.get(code, "invalid_request")
-        failure = Failure(code, message, kind=kind, field=field)
-        emit(failure, json_output=json_output)
-
-    return fail
-
-
-def _client(
-    provider: str, api_key: str | None, base_url: str | None, simulated: bool, speed: float,
-    fail: _Fail,
-) -> AsyncSeedanceClient:  # fmt: skip
-    if simulated:
-        try:
-            from ..testing import RealClock, Simulator
-        except ImportError as error:
-            fail(f"--simulated needs `pip install seedance[testing]` ({error})")
-        simulator = Simulator(provider, clock=RealClock(speed))
-        return simulator.async_client(retry=BATCH_RETRY)  # type: ignore[no-any-return]
-    try:
-        return AsyncSeedanceClient(
-            provider, api_key=api_key, base_url=base_url, retry=BATCH_RETRY,
-            transport=network_transport(), clock=client_clock(),
-        )  # fmt: skip
-    except MissingAPIKeyError:
-        names = " or ".join(adapter(provider).api_key_env)
-        message = f"{provider}: no API key; set {names} or pass --api-key (or use --simulated)"
-        fail(message, EXIT_NO_KEY, field="--api-key")
-    except InvalidRequestError as error:
-        unusable = key_message(error, provider)
-        if unusable is not None:
-            fail(unusable, EXIT_NO_KEY, field="--api-key")
-        fail(str(error), field=OPTION_OF.get(error.field, error.field))

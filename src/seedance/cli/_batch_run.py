@@ -64,6 +64,9 @@ class Batch(Downloads):
     only: frozenset[str] | None = None
     """The ids of the jobs file's lines: the rows of lines an earlier version of the file had
     are left as they are (None: every row)."""
+    on_submit: Callable[[], None] = lambda: None
+    """Called once the provider accepted a create, before the manifest records it: --simulated
+    stores its jobs there, so that the jobs of a killed run outlive it as a provider's would."""
     limits: Limits = field(init=False)
     pacer: Pacer = field(init=False)
     stopped: str | None = field(default=None, init=False)
@@ -260,6 +263,7 @@ class Batch(Downloads):
                 row = self._not_created(row, error)
                 self.pacer.done(stamp, error)
                 return row
+            self.on_submit()
             row = self.manifest.update(row.id, "submitted", job_id=job.id, error=None)
             self.pacer.done(stamp)
             self.log(f"{who(row)}: submitted, job {job.id}")
@@ -307,7 +311,7 @@ class Batch(Downloads):
                 self.pacer.done(stamp, error)
                 message = f"the provider no longer knows job {row.job_id}: {error}"
                 if self.manifest.meta("simulated") == "true":
-                    message += " (--simulated jobs end with the process that ran them)"
+                    message += " (was the state file of --simulated jobs removed?)"
                 self.log(f"{who(row)}: failed: {message}")
                 return self.manifest.update(row.id, "failed", error=message)
             except (AuthenticationError, PermissionDeniedError) as error:

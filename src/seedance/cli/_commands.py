@@ -6,7 +6,7 @@ Every command takes ``--provider/-p``, ``--api-key`` (else the provider's enviro
 e.g. ``GENRAY_API_KEY``), ``--base-url``, ``--json`` (the result as JSON on stdout, nothing
 decorative), ``--simulated`` (an in-process simulator of the provider instead of the network: no
 key, no network; its jobs outlive the process, see ``_simulated``) and ``--verbose`` (the
-``seedance`` log on stderr, API keys redacted).
+``seedance`` log on stderr, API keys redacted): `_options.job_command` adds them to each.
 
 Errors print one line on stderr (what went wrong, which option or value, what is allowed, what to
 do; a request with several problems lists them all), or with ``--json`` one ``{"error": {"kind",
@@ -49,21 +49,14 @@ from .. import Job, JobFailedError, JobStatus
 from . import _create, _output, _providers
 from ._app import app
 from ._options import (
-    DEFAULT_PROVIDER,
-    EPILOG,
     JOB_PANEL,
-    ApiKeyOption,
-    BaseUrlOption,
     Common,
     JobIdArgument,
-    JsonOption,
     NoVerifyOption,
     OverwriteOption,
-    ProviderOption,
-    SimulatedOption,
     TimeoutOption,
-    VerboseOption,
     YesOption,
+    job_command,
     output_option,
 )
 from ._session import (
@@ -82,18 +75,9 @@ __all__ = ["cancel", "download", "status", "wait"]
 del _create, _providers  # imported first: their commands come first in --help
 
 
-@app.command(rich_help_panel=JOB_PANEL, epilog=EPILOG)
-def status(
-    job_id: JobIdArgument,
-    provider: ProviderOption = DEFAULT_PROVIDER,
-    api_key: ApiKeyOption = None,
-    base_url: BaseUrlOption = None,
-    json_output: JsonOption = False,
-    simulated: SimulatedOption = False,
-    verbose: VerboseOption = False,
-) -> None:
+@job_command(app, rich_help_panel=JOB_PANEL)
+def status(common: Common, job_id: JobIdArgument) -> None:
     """A job's current state."""
-    common = Common(provider, api_key, base_url, json_output, simulated, verbose)
 
     def action(session: Session) -> None:
         check_job_id(session, job_id)
@@ -104,22 +88,16 @@ def status(
     run(common, action)
 
 
-@app.command(rich_help_panel=JOB_PANEL, epilog=EPILOG)
+@job_command(app, rich_help_panel=JOB_PANEL)
 def wait(
+    common: Common,
     job_id: JobIdArgument,
     output: Annotated[Path | None, output_option("Save the video to this file.")] = None,
     overwrite: OverwriteOption = False,
     no_verify: NoVerifyOption = False,
     timeout: TimeoutOption = None,
-    provider: ProviderOption = DEFAULT_PROVIDER,
-    api_key: ApiKeyOption = None,
-    base_url: BaseUrlOption = None,
-    json_output: JsonOption = False,
-    simulated: SimulatedOption = False,
-    verbose: VerboseOption = False,
 ) -> None:
     """Wait for a job to finish, showing its status live; with --output, save the video."""
-    common = Common(provider, api_key, base_url, json_output, simulated, verbose)
 
     def action(session: Session) -> None:
         check_job_id(session, job_id)
@@ -134,8 +112,9 @@ def wait(
     run(common, action)
 
 
-@app.command(rich_help_panel=JOB_PANEL, epilog=EPILOG)
+@job_command(app, rich_help_panel=JOB_PANEL)
 def download(
+    common: Common,
     job_id: JobIdArgument,
     file: Annotated[
         Path | None,
@@ -149,15 +128,8 @@ def download(
     output: Annotated[Path | None, output_option("Where to save the video.")] = None,
     overwrite: OverwriteOption = False,
     no_verify: NoVerifyOption = False,
-    provider: ProviderOption = DEFAULT_PROVIDER,
-    api_key: ApiKeyOption = None,
-    base_url: BaseUrlOption = None,
-    json_output: JsonOption = False,
-    simulated: SimulatedOption = False,
-    verbose: VerboseOption = False,
 ) -> None:
     """Save a finished job's video: seedance download JOB_ID -o video.mp4."""
-    common = Common(provider, api_key, base_url, json_output, simulated, verbose)
 
     def action(session: Session) -> None:
         check_job_id(session, job_id)
@@ -170,8 +142,9 @@ def download(
         if job.status in (JobStatus.QUEUED, JobStatus.RUNNING):
             progress = "" if job.progress is None else f", {job.progress * 100:.0f}%"
             raise CliError(
-                f"{provider} job {job_id} is {job.status.value}{progress}: nothing to download"
-                f" yet; wait for it with `{session.hint(f'wait {job_id}')} --output {target}`",
+                f"{common.provider} job {job_id} is {job.status.value}{progress}: nothing to"
+                f" download yet; wait for it with `{session.hint(f'wait {job_id}')} --output"
+                f" {target}`",
                 code=12, kind="not_ready",
             )  # fmt: skip
         if job.status is not JobStatus.SUCCEEDED:
@@ -204,8 +177,9 @@ def _target(session: Session, file: Path | None, output: Path | None) -> Path:
     return output
 
 
-@app.command(rich_help_panel=JOB_PANEL, epilog=EPILOG)
+@job_command(app, rich_help_panel=JOB_PANEL)
 def cancel(
+    common: Common,
     job_id: JobIdArgument,
     delete: Annotated[
         bool,
@@ -215,18 +189,11 @@ def cancel(
         ),
     ] = False,
     yes: YesOption = False,
-    provider: ProviderOption = DEFAULT_PROVIDER,
-    api_key: ApiKeyOption = None,
-    base_url: BaseUrlOption = None,
-    json_output: JsonOption = False,
-    simulated: SimulatedOption = False,
-    verbose: VerboseOption = False,
 ) -> None:
     """Cancel a queued job; a finished job's record is deleted only with --delete (ModelArk).
 
     Deleting asks for confirmation on a terminal; elsewhere it needs --yes.
     """
-    common = Common(provider, api_key, base_url, json_output, simulated, verbose)
 
     def action(session: Session) -> None:
         check_job_id(session, job_id)
@@ -238,10 +205,12 @@ def cancel(
             return
         session.client.cancel(job_id)
         after = session.client.get(job_id)
-        if json_output:
+        if common.json:
             _output.print_json(session.out, _output.job_dict(after))
         else:
-            session.out.print(f"Cancelled {provider} job {job_id}: now {after.status.value}.")
+            session.out.print(
+                f"Cancelled {common.provider} job {job_id}: now {after.status.value}."
+            )
 
     run(common, action)
 

@@ -21,20 +21,14 @@ from ..redaction import redact_url
 from . import _output
 from ._app import app
 from ._options import (
-    DEFAULT_PROVIDER,
-    EPILOG,
     JOB_PANEL,
     OPTION_OF,
     Common,
-    JsonOption,
-    VerboseOption,
-    api_key_option,
-    base_url_option,
-    no_verify_option,
+    NoVerifyOption,
+    TimeoutOption,
+    in_panel,
+    job_command,
     output_option,
-    provider_option,
-    simulated_option,
-    timeout_option,
 )
 from ._session import CliError, Session, _check_output, _download, _finished, _wait, run
 
@@ -128,8 +122,9 @@ Extras = Annotated[
 ]
 
 
-@app.command(rich_help_panel=JOB_PANEL, epilog=EPILOG)
+@job_command(app, connection_panel=_CONNECTION, rich_help_panel=JOB_PANEL)
 def create(
+    common: Common,
     prompt: Prompt,
     model: Model = None,
     duration: Duration = None,
@@ -165,14 +160,8 @@ def create(
             rich_help_panel=_WAITING,
         ),
     ] = False,
-    no_verify: Annotated[bool, no_verify_option(_WAITING)] = False,
-    timeout: Annotated[float | None, timeout_option(_WAITING)] = None,
-    provider: Annotated[str, provider_option(_CONNECTION)] = DEFAULT_PROVIDER,
-    api_key: Annotated[str | None, api_key_option(_CONNECTION)] = None,
-    base_url: Annotated[str | None, base_url_option(_CONNECTION)] = None,
-    simulated: Annotated[bool, simulated_option(_CONNECTION)] = False,
-    json_output: JsonOption = False,
-    verbose: VerboseOption = False,
+    no_verify: Annotated[bool, in_panel(NoVerifyOption, _WAITING)] = False,
+    timeout: Annotated[float | None, in_panel(TimeoutOption, _WAITING)] = None,
 ) -> None:
     """Create a video job; with --wait, watch it to the end; with --output, save the video.
 
@@ -186,7 +175,6 @@ def create(
         for field in attrs.fields(VideoRequest)
         if field.name != "extras"
     }  # fmt: skip
-    common = Common(provider, api_key, base_url, json_output, simulated, verbose)
 
     def action(session: Session) -> None:
         fields["extras"] = _extras(extras or ())

@@ -7,78 +7,43 @@ from typing import Annotated, Any
 
 import typer
 
-from ..adapters import provider_names
 from . import _output
 from ._app import app
-from ._options import (
-    DEFAULT_PROVIDER,
-    EPILOG,
-    ApiKeyOption,
-    BaseUrlOption,
-    Common,
-    JsonOption,
-    ProviderOption,
-    SimulatedOption,
-    VerboseOption,
-)
-from ._options import EXTRAS_PANEL as _EXTRAS_PANEL
-from ._session import CliError, Session, _require
-from ._session import run as _run
+from ._options import EXTRAS_PANEL, Common, job_command
+from ._session import CliError, Session, _require, run
 
 
 # --- provider extras ----------------------------------------------------------------------------
-@app.command(rich_help_panel=_EXTRAS_PANEL, epilog=EPILOG)
+@job_command(app, rich_help_panel=EXTRAS_PANEL)
 def upload(
+    common: Common,
     file: Annotated[Path, typer.Argument(help="The image to host.", exists=False, dir_okay=False)],
-    provider: ProviderOption = DEFAULT_PROVIDER,
-    api_key: ApiKeyOption = None,
-    base_url: BaseUrlOption = None,
-    json_output: JsonOption = False,
-    simulated: SimulatedOption = False,
-    verbose: VerboseOption = False,
 ) -> None:
     """Genray: host an image; prints its URL, for --first-frame or --reference-image."""
-    common = Common(provider, api_key, base_url, json_output, simulated, verbose)
 
     def action(session: Session) -> None:
         _require(session, "upload", "host an uploaded file")
         if not file.is_file():
             raise CliError(f"{file}: no such file")
-        uploaded = session.client.genray.upload(file)
-        record = uploaded.to_dict()
-        if json_output:
-            _output.print_json(session.out, record)
-        else:
-            _output.print_lines(session.out, _output.record_lines(record))
+        _print_record(session, session.client.genray.upload(file).to_dict())
 
-    _run(common, action)
+    run(common, action)
 
 
-@app.command(rich_help_panel=_EXTRAS_PANEL, epilog=EPILOG)
-def account(
-    provider: ProviderOption = DEFAULT_PROVIDER,
-    api_key: ApiKeyOption = None,
-    base_url: BaseUrlOption = None,
-    json_output: JsonOption = False,
-    simulated: SimulatedOption = False,
-    verbose: VerboseOption = False,
-) -> None:
+@job_command(app, rich_help_panel=EXTRAS_PANEL)
+def account(common: Common) -> None:
     """Genray: the plan, credits and API limits of the key's account."""
-    common = Common(provider, api_key, base_url, json_output, simulated, verbose)
 
     def action(session: Session) -> None:
         _require(session, "account", "show an account")
-        record = session.client.genray.account().to_dict()
-        if json_output:
-            _output.print_json(session.out, record)
-        else:
-            _output.print_lines(session.out, _output.record_lines(record))
+        _print_record(session, session.client.genray.account().to_dict())
 
-    _run(common, action)
+    run(common, action)
 
 
-@app.command(rich_help_panel=_EXTRAS_PANEL, epilog=EPILOG)
+@job_command(app, rich_help_panel=EXTRAS_PANEL)
 def upscale(
+    common: Common,
     video_id: Annotated[
         int,
         typer.Argument(
@@ -87,31 +52,21 @@ def upscale(
             min=1,
         ),
     ],
-    provider: ProviderOption = DEFAULT_PROVIDER,
-    api_key: ApiKeyOption = None,
-    base_url: BaseUrlOption = None,
-    json_output: JsonOption = False,
-    simulated: SimulatedOption = False,
-    verbose: VerboseOption = False,
 ) -> None:
     """Genray: upscale a finished video 2x (720p to 1440p)."""
-    common = Common(provider, api_key, base_url, json_output, simulated, verbose)
 
     def action(session: Session) -> None:
         _require(session, "upscale", "upscale a video")
         session.subject = f"video {video_id}"
         record = session.client.genray.upscale(video_id).to_dict()
-        if json_output:
-            _output.print_json(session.out, record)
-        else:
-            session.out.print(f"Upscaling {provider} video {video_id}:")
-            _output.print_lines(session.out, _output.record_lines(record))
+        _print_record(session, record, f"Upscaling {common.provider} video {video_id}:")
 
-    _run(common, action)
+    run(common, action)
 
 
-@app.command("list", rich_help_panel=_EXTRAS_PANEL, epilog=EPILOG)
+@job_command(app, "list", provider="modelark", rich_help_panel=EXTRAS_PANEL)
 def list_jobs(
+    common: Common,
     status: Annotated[
         str | None,
         typer.Option(
@@ -129,31 +84,29 @@ def list_jobs(
     model: Annotated[
         str | None, typer.Option("--model", metavar="MODEL", help="Only jobs of this model.")
     ] = None,
-    provider: Annotated[
-        str,
-        typer.Option(
-            "--provider", "-p", metavar="PROVIDER", help=f"Provider: {', '.join(provider_names())}."
-        ),
-    ] = "modelark",
-    api_key: ApiKeyOption = None,
-    base_url: BaseUrlOption = None,
-    json_output: JsonOption = False,
-    simulated: SimulatedOption = False,
-    verbose: VerboseOption = False,
 ) -> None:
     """ModelArk: the account's jobs, newest first."""
-    common = Common(provider, api_key, base_url, json_output, simulated, verbose)
 
     def action(session: Session) -> None:
         _require(session, "list", "list jobs")
         given = {"page_num": page, "page_size": page_size, "status": status, "model": model}
         filters: Any = {name: value for name, value in given.items() if value is not None}
         jobs = session.client.modelark.list_jobs(**filters)
-        if json_output:
+        if common.json:
             _output.print_json(session.out, [_output.job_dict(job) for job in jobs])
         elif not jobs:
-            session.out.print(f"No {provider} jobs" + (f" {status}." if status else "."))
+            session.out.print(f"No {common.provider} jobs" + (f" {status}." if status else "."))
         else:
             session.out.print(_output.jobs_table(jobs))
 
-    _run(common, action)
+    run(common, action)
+
+
+def _print_record(session: Session, record: dict[str, Any], heading: str | None = None) -> None:
+    """*record* as JSON with --json, else a line a field under *heading*."""
+    if session.common.json:
+        _output.print_json(session.out, record)
+        return
+    if heading is not None:
+        session.out.print(heading)
+    _output.print_lines(session.out, _output.record_lines(record))

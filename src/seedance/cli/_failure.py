@@ -11,6 +11,7 @@ import dataclasses
 import json
 import shlex
 from dataclasses import dataclass
+from enum import IntEnum
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
@@ -39,19 +40,73 @@ from .. import (
 )
 from ..adapters import adapter
 from ..redaction import redact, redact_url, redact_value
-from ._options import OPTION_OF
 
 if TYPE_CHECKING:
     from ._session import Session
 
-__all__ = ["CliError", "Failure", "describe", "fail", "key_message"]
+__all__ = ["CliError", "ExitCode", "Failure", "describe", "fail", "key_message"]
+
+
+class ExitCode(IntEnum):
+    """The exit codes of every command (``batch`` included), one meaning each."""
+
+    SUCCESS = 0
+    UNEXPECTED = 1
+    """An unexpected error; for ``batch``: a request did not end downloaded."""
+    INVALID = 2
+    API_KEY = 3
+    AUTHENTICATION = 4
+    CREDITS = 5
+    RATE_LIMITED = 6
+    NOT_FOUND = 7
+    JOB_FAILED = 8
+    WAIT_TIMEOUT = 9
+    CONNECTION = 10
+    SERVER = 11
+    DOWNLOAD = 12
+    INTERRUPTED = 130
+
+    @property
+    def meaning(self) -> str:
+        """What the code says, as the help's epilog lists it."""
+        return _MEANINGS[self]
+
+
+_MEANINGS = {
+    ExitCode.SUCCESS: "success",
+    ExitCode.UNEXPECTED: "unexpected error (batch: a request did not end downloaded)",
+    ExitCode.INVALID: "invalid or unsupported request",
+    ExitCode.API_KEY: "missing or unusable API key",
+    ExitCode.AUTHENTICATION: "authentication or permission",
+    ExitCode.CREDITS: "insufficient credits",
+    ExitCode.RATE_LIMITED: "rate limited",
+    ExitCode.NOT_FOUND: "not found",
+    ExitCode.JOB_FAILED: "job failed",
+    ExitCode.WAIT_TIMEOUT: "wait timed out",
+    ExitCode.CONNECTION: "connection error or timeout",
+    ExitCode.SERVER: "server error or other API error",
+    ExitCode.DOWNLOAD: "download error",
+    ExitCode.INTERRUPTED: "interrupted",
+}
 
 # Exit code -> the error's kind in JSON (a few classes refine it, see `_kind`).
-KINDS = {
-    1: "unexpected", 2: "invalid_request", 3: "api_key", 4: "authentication",
-    5: "insufficient_credits", 6: "rate_limited", 7: "not_found", 8: "job_failed",
-    9: "wait_timeout", 10: "connection", 11: "server", 12: "download", 130: "interrupted",
+KINDS: dict[int, str] = {
+    ExitCode.UNEXPECTED: "unexpected", ExitCode.INVALID: "invalid_request",
+    ExitCode.API_KEY: "api_key", ExitCode.AUTHENTICATION: "authentication",
+    ExitCode.CREDITS: "insufficient_credits", ExitCode.RATE_LIMITED: "rate_limited",
+    ExitCode.NOT_FOUND: "not_found", ExitCode.JOB_FAILED: "job_failed",
+    ExitCode.WAIT_TIMEOUT: "wait_timeout", ExitCode.CONNECTION: "connection",
+    ExitCode.SERVER: "server", ExitCode.DOWNLOAD: "download",
+    ExitCode.INTERRUPTED: "interrupted",
 }  # fmt: skip
+
+
+def _option(field: str | None) -> str | None:
+    """The option that sets a request field, if one does."""
+    # Imported here: `_options` takes its exit codes from this module.
+    from ._options import OPTION_OF
+
+    return OPTION_OF.get(field or "")
 
 
 class CliError(Exception):
@@ -61,7 +116,7 @@ class CliError(Exception):
     def __init__(
         self,
         message: str,
-        code: int = 2,
+        code: int = ExitCode.INVALID,
         *,
         kind: str | None = None,
         field: str | None = None,
@@ -96,7 +151,7 @@ class Failure:
             "field": self.field,
             "value": redact_value(self.value),
             "allowed": self.allowed,
-            "exit_code": self.code,
+            "exit_code": int(self.code),
             "job_id": self.job_id,
         }
         if self.problems:
@@ -132,8 +187,8 @@ def describe(error: SeedanceError, session: Session) -> Failure:
     """The `Failure` of a `SeedanceError`: exit code, message, and what it is about."""
     code, message = _describe(error, session)
     failure = Failure(code, message, _kind(error, code), job_id=session.job_id)
-    if isinstance(error, InvalidRequestError | UnsupportedError) and code == 2:
-        failure.field = OPTION_OF.get(error.field or "", error.field)
+    if isinstance(error, InvalidRequestError | UnsupportedError) and code == ExitCode.INVALID:
+        failure.field = _option(error.field) or error.field
         problems = error.problems or ()
         # An unsupported field's value and what is allowed instead live in its problem.
         first = problems[0] if problems and problems[0].field == error.field else None
@@ -142,7 +197,7 @@ def describe(error: SeedanceError, session: Session) -> Failure:
         elif first is not None:
             failure.value, failure.allowed = first.value, first.allowed
         failure.problems = [
-            {"field": OPTION_OF.get(p.field, p.field), "value": p.value, "allowed": p.allowed,
+            {"field": _option(p.field) or p.field, "value": p.value, "allowed": p.allowed,
              "text": _problem_text(p.field, p.value, p.allowed)}
             for p in problems
         ]  # fmt: skip
@@ -170,7 +225,7 @@ def _kind(error: SeedanceError, code: int) -> str:
 
 
 def _problem_text(field: str, value: Any, allowed: str) -> str:
-    name = OPTION_OF.get(field) or f"the request field {field}"
+    name = _option(field) or f"the request field {field}"
     if allowed.startswith("not supported"):
         return f"{name} is {allowed}"
     if value is None:
@@ -178,46 +233,49 @@ def _problem_text(field: str, value: Any, allowed: str) -> str:
     return f"{name} {value!r} is not allowed; allowed: {allowed}"
 
 
-def _describe(error: SeedanceError, session: Session) -> tuple[int, str]:
+def _describe(error: SeedanceError, session: Session) -> tuple[ExitCode, str]:
     provider = session.provider
     env = " or ".join(adapter(provider).api_key_env)
     if isinstance(error, MissingAPIKeyError):
-        return 3, (
+        return ExitCode.API_KEY, (
             f"no API key for {provider}: set {env} or pass --api-key"
             " (or add --simulated to try it offline, with no key)"
         )
     if isinstance(error, InvalidRequestError):
         unusable = key_message(error, provider)
         if unusable is not None:
-            return 3, unusable
-        return 2, _invalid(error, provider)
+            return ExitCode.API_KEY, unusable
+        return ExitCode.INVALID, _invalid(error, provider)
     if isinstance(error, UnsupportedError):
-        what = OPTION_OF.get(error.field, error.what) if error.field else error.what
+        what = (_option(error.field) or error.what) if error.field else error.what
         on = f"{error.provider} ({error.model})" if error.model else error.provider
         hint = f"; {str(error).split('; ', 1)[1]}" if "; " in str(error) else ""
         advice = f"; drop {what}" if error.field else ""
-        return 2, f"{on} does not support {what}{hint}{advice}. See `seedance providers`"
+        return (
+            ExitCode.INVALID,
+            f"{on} does not support {what}{hint}{advice}. See `seedance providers`",
+        )
     if isinstance(error, RequestError):
-        return 2, str(error)
+        return ExitCode.INVALID, str(error)
     if isinstance(error, JobFailedError):
         job = error.job
         reason = f": {job.error.message}" if job.error else ""
         code = f" (code {job.error.code})" if job.error and job.error.code else ""
-        return 8, (
+        return ExitCode.JOB_FAILED, (
             f"{job.provider} job {job.id} {job.status.value}{reason}{code};"
             " change the prompt or inputs and create a new job"
         )
     if isinstance(error, WaitTimeoutError):
         last = f" (last seen {error.last.status.value})" if error.last else ""
         resume = session.resume() or session.hint(f"wait {shlex.quote(error.job_id)}")
-        return 9, (
+        return ExitCode.WAIT_TIMEOUT, (
             f"{error.provider} job {error.job_id} did not finish within {error.timeout:g}s{last};"
             f" it goes on: resume with `{resume}`"
         )
     if isinstance(error, DownloadError):
         retry = session.resume() if session.stage == "download" else None
         again = f"; job {session.job_id} is not lost: retry with `{retry}`" if retry else ""
-        return 12, f"download failed: {error}{again}"
+        return ExitCode.DOWNLOAD, f"download failed: {error}{again}"
     if isinstance(error, APIConnectionError):
         where = redact_url(session.common.base_url or adapter(provider).base_url)
         reason = str(error).removeprefix(f"{provider}: ")
@@ -228,12 +286,15 @@ def _describe(error: SeedanceError, session: Session) -> tuple[int, str]:
             message += "; check the network (or --base-url)"
         else:
             message += "; check the network (or --base-url) and try again"
-        return 10, message
+        return ExitCode.CONNECTION, message
     if isinstance(error, APIError):
         return _api_error(error, session)
     if isinstance(error, ResponseError):
-        return 11, f"{error}; the provider's API may have changed: report it with --verbose output"
-    return 11, str(error)
+        return (
+            ExitCode.SERVER,
+            f"{error}; the provider's API may have changed: report it with --verbose output",
+        )
+    return ExitCode.SERVER, str(error)
 
 
 def key_message(error: InvalidRequestError, provider: str) -> str | None:
@@ -252,8 +313,7 @@ def key_message(error: InvalidRequestError, provider: str) -> str | None:
 
 
 def _invalid(error: InvalidRequestError, provider: str) -> str:
-    option = OPTION_OF.get(error.field)
-    name = option or f"the request field {error.field}"
+    name = _option(error.field) or f"the request field {error.field}"
     on = error.provider or provider
     see = f"See `seedance providers --provider {on}`"
     if error.value is None:
@@ -262,7 +322,7 @@ def _invalid(error: InvalidRequestError, provider: str) -> str:
     return f"{name} {error.value!r} is not allowed on {on}; allowed: {error.allowed}. {see}"
 
 
-def _api_error(error: APIError, session: Session) -> tuple[int, str]:
+def _api_error(error: APIError, session: Session) -> tuple[ExitCode, str]:
     provider = error.provider
     said = f"{error.status_code}: {error.message}"
     if error.code:
@@ -271,22 +331,31 @@ def _api_error(error: APIError, session: Session) -> tuple[int, str]:
         said += f", request {error.request_id}"
     env = " or ".join(adapter(provider).api_key_env)
     if isinstance(error, AuthenticationError):
-        return 4, f"{provider} rejected the API key ({said}); check --api-key or {env}"
+        return (
+            ExitCode.AUTHENTICATION,
+            f"{provider} rejected the API key ({said}); check --api-key or {env}",
+        )
     if isinstance(error, PermissionDeniedError):
-        return 4, f"{provider} refused this for the key ({said}); check the account's plan"
+        return (
+            ExitCode.AUTHENTICATION,
+            f"{provider} refused this for the key ({said}); check the account's plan",
+        )
     if isinstance(error, InsufficientCreditsError):
-        return 5, f"{provider}: not enough credits ({said}); top up, or ask for a shorter video"
+        return (
+            ExitCode.CREDITS,
+            f"{provider}: not enough credits ({said}); top up, or ask for a shorter video",
+        )
     if isinstance(error, RateLimitError):
         after = f"retry in {error.retry_after:g}s" if error.retry_after else "retry later"
-        return 6, f"{provider} rate limit ({said}); {after}"
+        return ExitCode.RATE_LIMITED, f"{provider} rate limit ({said}); {after}"
     if isinstance(error, NotFoundError):
         what = session.subject or (f"job {session.job_id}" if session.job_id else "such resource")
-        return 7, f"{provider} has no {what} ({said}); check the id and --provider"
+        return ExitCode.NOT_FOUND, f"{provider} has no {what} ({said}); check the id and --provider"
     if isinstance(error, BadRequestError | UnprocessableEntityError | ConflictError):
-        return 2, f"{provider} refused the request ({said})"
+        return ExitCode.INVALID, f"{provider} refused the request ({said})"
     may_exist = " (the job may have been created: check before creating it again)"
     if not (session.stage == "submit" and error.may_have_been_accepted):
         may_exist = ""
     if isinstance(error, ServerError):
-        return 11, f"{provider} failed ({said}); try again later{may_exist}"
-    return 11, f"{provider} answered {said}{may_exist}"
+        return ExitCode.SERVER, f"{provider} failed ({said}); try again later{may_exist}"
+    return ExitCode.SERVER, f"{provider} answered {said}{may_exist}"

@@ -1,20 +1,26 @@
 """The options the job commands share, declared once: each says its allowed values and the
 environment variable it falls back to, and names its value (``SECONDS``, ``FILE``) rather than
-its type. Also the exit codes, and the local check of a job id."""
+its type; `job_command` gives every job command the connection options and their `Common`. Also
+the exit codes, and the local check of a job id."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import re
 import shlex
-from dataclasses import dataclass
+from collections.abc import Callable
+from copy import copy
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 import attrs
 import typer
 
 from .. import InvalidRequestError, VideoRequest
 from ..adapters import adapter, provider_names
+from ._failure import ExitCode
 
 __all__ = [
     "DEFAULT_PROVIDER",
@@ -33,25 +39,12 @@ __all__ = [
     "TimeoutOption",
     "VerboseOption",
     "YesOption",
+    "in_panel",
+    "job_command",
     "job_id_problem",
 ]
 
-EXIT_CODES: dict[int, str] = {
-    0: "success",
-    1: "unexpected error (batch: a request did not end downloaded)",
-    2: "invalid or unsupported request",
-    3: "missing or unusable API key",
-    4: "authentication or permission",
-    5: "insufficient credits",
-    6: "rate limited",
-    7: "not found",
-    8: "job failed",
-    9: "wait timed out",
-    10: "connection error or timeout",
-    11: "server error or other API error",
-    12: "download error",
-    130: "interrupted",
-}
+EXIT_CODES: dict[int, str] = {int(code): code.meaning for code in ExitCode}
 EPILOG = "Exit codes: " + ", ".join(f"{code} {text}" for code, text in EXIT_CODES.items()) + "."
 
 DEFAULT_PROVIDER = "genray"
@@ -70,69 +63,57 @@ OPTION_OF: dict[str, str] = {
 
 
 # --- the options every job command takes --------------------------------------------------------
-def provider_option(panel: str | None = None) -> Any:
-    return typer.Option(
-        "--provider", "-p", metavar="PROVIDER", help=f"Provider: {PROVIDERS}.", show_default=True,
-        rich_help_panel=panel,
-    )  # fmt: skip
-
-
-def api_key_option(panel: str | None = None) -> Any:
-    return typer.Option(
+ProviderOption = Annotated[
+    str,
+    typer.Option(
+        "--provider", "-p", metavar="PROVIDER", help=f"Provider: {PROVIDERS}.", show_default=True
+    ),
+]
+ApiKeyOption = Annotated[
+    str | None,
+    typer.Option(
         "--api-key",
         metavar="KEY",
         help=f"API key. Default: the provider's environment variable ({KEY_VARIABLES}).",
         show_default=False,
-        rich_help_panel=panel,
-    )
-
-
-def base_url_option(panel: str | None = None) -> Any:
-    return typer.Option(
+    ),
+]
+BaseUrlOption = Annotated[
+    str | None,
+    typer.Option(
         "--base-url",
         metavar="URL",
         help=f"API base URL. Default: <PROVIDER>_BASE_URL ({URL_VARIABLES}), else the documented"
         " one.",
         show_default=False,
-        rich_help_panel=panel,
-    )
-
-
-def simulated_option(panel: str | None = None) -> Any:
-    return typer.Option(
+    ),
+]
+SimulatedOption = Annotated[
+    bool,
+    typer.Option(
         "--simulated",
         help="Run against an in-process simulator of the provider: no key, no network"
         " (--api-key and --base-url are ignored; jobs kept in SEEDANCE_STATE_DIR, else the user"
         " cache folder).",
-        rich_help_panel=panel,
-    )
-
-
-def timeout_option(panel: str | None = None) -> Any:
-    return typer.Option(
+    ),
+]
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(
         "--timeout",
         metavar="SECONDS",
         help="Give up waiting after this many seconds (default: never).",
         min=0,
         show_default=False,
-        rich_help_panel=panel,
-    )
-
-
-def no_verify_option(panel: str | None = None) -> Any:
-    return typer.Option(
+    ),
+]
+NoVerifyOption = Annotated[
+    bool,
+    typer.Option(
         "--no-verify",
         help="Skip the check that the download is a complete MP4 (for another video format).",
-        rich_help_panel=panel,
-    )
-
-
-ProviderOption = Annotated[str, provider_option()]
-ApiKeyOption = Annotated[str | None, api_key_option()]
-BaseUrlOption = Annotated[str | None, base_url_option()]
-SimulatedOption = Annotated[bool, simulated_option()]
-TimeoutOption = Annotated[float | None, timeout_option()]
-NoVerifyOption = Annotated[bool, no_verify_option()]
+    ),
+]
 JsonOption = Annotated[
     bool,
     typer.Option(
@@ -158,6 +139,24 @@ YesOption = Annotated[
         help="Confirm a destructive action without asking (required when not on a terminal).",
     ),
 ]
+
+
+def in_panel(option: Any, panel: str | None) -> Any:
+    """The typer option of *option* (one of the option types here) shown in the --help panel
+    *panel*: ``Annotated[bool, in_panel(NoVerifyOption, "Waiting")]``."""
+    info = copy(get_args(option)[1])
+    info.rich_help_panel = panel
+    return info
+
+
+def provider_option(panel: str | None = None) -> Any:
+    """The ``--provider/-p`` option, for a command that declares it itself (``batch``)."""
+    return in_panel(ProviderOption, panel)
+
+
+def simulated_option(panel: str | None = None) -> Any:
+    """The ``--simulated`` option, for a command that declares it itself (``batch``)."""
+    return in_panel(SimulatedOption, panel)
 
 
 def output_option(help_text: str, **kwargs: Any) -> Any:
@@ -188,6 +187,75 @@ class Common:
         elif self.base_url:
             parts.append(f"--base-url {shlex.quote(redact_url(self.base_url))}")
         return " ".join(parts)
+
+
+# --- the shared options, added to every job command ---------------------------------------------
+# Parameter -> the Common field it fills, its option, and whether it moves into the command's
+# connection panel; in the order --help lists them, after the command's own.
+_SHARED: dict[str, tuple[str, Any, bool]] = {
+    "provider": ("provider", ProviderOption, True),
+    "api_key": ("api_key", ApiKeyOption, True),
+    "base_url": ("base_url", BaseUrlOption, True),
+    "json_output": ("json", JsonOption, False),
+    "simulated": ("simulated", SimulatedOption, True),
+    "verbose": ("verbose", VerboseOption, False),
+}
+
+
+def job_command(
+    app: typer.Typer,
+    name: str | None = None,
+    *,
+    provider: str = DEFAULT_PROVIDER,
+    connection_panel: str | None = None,
+    epilog: str = EPILOG,
+    **settings: Any,
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register the decorated function as the command *name* of *app*, with the options every
+    job command shares (--provider, --api-key, --base-url, --json, --simulated, --verbose)
+    after its own, parsed into the `Common` it is given as ``common``.
+
+    *provider* is the default of --provider; *connection_panel* the --help panel of --provider,
+    --api-key, --base-url and --simulated (default: the command's options); *epilog* and
+    *settings* go to ``app.command``. The function must not declare a shared option itself.
+    """
+
+    def register(command: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(command, eval_str=True)
+        own = dict(signature.parameters)
+        if own.pop("common", None) is None:
+            raise TypeError(f"{command.__name__}() takes no `common: Common` parameter")
+        by_hand = [parameter for parameter in own if parameter in _SHARED]
+        if by_hand:
+            raise TypeError(
+                f"{command.__name__}() declares {', '.join(by_hand)}: job_command adds them"
+            )
+        defaults = {field.name: field.default for field in fields(Common)}
+        defaults["provider"] = provider
+        shared = [
+            inspect.Parameter(
+                parameter, inspect.Parameter.KEYWORD_ONLY, default=defaults[field],
+                annotation=Annotated[
+                    get_args(option)[0], in_panel(option, connection_panel if moves else None)
+                ],
+            )
+            for parameter, (field, option, moves) in _SHARED.items()
+        ]  # fmt: skip
+
+        @functools.wraps(command)
+        def with_common(**given: Any) -> None:
+            values = {field: given.pop(parameter) for parameter, (field, _, _) in _SHARED.items()}
+            command(**given, common=Common(**values))
+
+        # typer reads a command's options from its signature and type hints: these, not the
+        # function's own.
+        parameters = [*own.values(), *shared]
+        with_common.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        with_common.__annotations__ = {each.name: each.annotation for each in parameters}
+        with_common.__annotations__["return"] = signature.return_annotation
+        return app.command(name, epilog=epilog, **settings)(with_common)
+
+    return register
 
 
 # --- job ids ------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """What every job command shares: one invocation (`Session`: the client, the consoles, what an
 error message needs), `run` (every error mapped to its message and exit code, see `_failure`),
 the local checks (provider, job id, output file) and the wait and download steps. The options
-themselves are declared once in `_options`."""
+themselves are declared once in `_options`; what the clients run on (clock, network, simulated
+world) is the command's `Runtime`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import contextlib
 import logging
 import shlex
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,11 +19,12 @@ import typer
 from rich.console import Console
 
 from .. import (
-    Clock,
+    AsyncSeedanceClient,
     DownloadError,
     Job,
     JobFailedError,
     NotFoundError,
+    RetryPolicy,
     SeedanceClient,
     SeedanceError,
     WaitTimeoutError,
@@ -31,27 +32,17 @@ from .. import (
 from .. import capabilities as provider_capabilities
 from ..adapters import adapter, provider_names
 from ..redaction import REDACTING_FILTER
-from . import _output, _simulated
+from . import _output
 from ._app import app
-from ._failure import CliError, Failure, cli_failure, describe, fail
+from ._failure import CliError, ExitCode, Failure, cli_failure, describe, fail
 from ._options import EPILOG, Common, job_id_problem
+from ._runtime import Runtime, current
 from ._simulated import SimulatedProvider, SimulatorUnavailableError
 
-__all__ = ["CliError", "Common", "Session", "check_job_id", "run"]
+__all__ = ["CliError", "Common", "Session", "check_job_id", "check_provider", "run"]
 
 log = logging.getLogger("seedance.cli")
 app.info.epilog = EPILOG
-
-
-def client_clock() -> Clock | None:
-    """The clock the commands' clients wait on: None, wall time (tests give one that does not
-    wait, as they give `network_http_client` a simulator)."""
-    return None
-
-
-def network_http_client() -> httpx.Client:
-    """The HTTP client for real providers (tests replace it to route requests elsewhere)."""
-    return httpx.Client(follow_redirects=True)
 
 
 # --- one invocation -----------------------------------------------------------------------------
@@ -73,6 +64,8 @@ class Session:
     subject: str | None = None
     """What a 404 is about, when it is not the job (``video 42``)."""
     display: _output.WaitDisplay | None = None
+    runtime: Runtime = field(default_factory=Runtime)
+    """What the clients run on (the command's: see `current`)."""
     _client: SeedanceClient | None = None
     _http: httpx.Client | None = None
     _simulated: SimulatedProvider | None = None
@@ -89,22 +82,39 @@ class Session:
         return self._client
 
     def _connect(self) -> SeedanceClient:
-        common = self.common
+        common, runtime = self.common, self.runtime
         if common.simulated:
-            simulated = SimulatedProvider(common.provider)
-            self._simulated = simulated
-            self._closers.append(self._save_and_close)
+            simulated = self._simulated_provider(rate_limits=False)
             http = simulated.http_client()
             http.event_hooks = {"response": [self._on_response]}
-            log.debug("simulated %s: state in %s", common.provider, simulated.path)
-            return simulated.client(http, clock=client_clock())
-        http = network_http_client()
+            return simulated.client(http, clock=runtime.clock)
+        http = runtime.http_client()
         http.event_hooks = {"response": [*http.event_hooks["response"], self._on_response]}
         self._closers.append(http.close)
         return SeedanceClient(
             common.provider, api_key=common.api_key, base_url=common.base_url, http_client=http,
-            clock=client_clock(),
+            clock=runtime.clock,
         )  # fmt: skip
+
+    def async_client(self, *, retry: RetryPolicy, rate_limits: bool) -> AsyncSeedanceClient:
+        """An async client of the same provider, key and world as `client` (``batch``'s); with
+        --simulated, *rate_limits* keeps the simulator's limits on (for a caller that paces its
+        requests on the simulator's clock), and its jobs are stored as `client`'s are."""
+        common, runtime = self.common, self.runtime
+        if common.simulated:
+            simulated = self._simulated_provider(rate_limits=rate_limits)
+            return simulated.async_client(retry=retry, clock=runtime.clock)
+        return AsyncSeedanceClient(
+            common.provider, api_key=common.api_key, base_url=common.base_url, retry=retry,
+            transport=runtime.async_transport(), clock=runtime.clock,
+        )  # fmt: skip
+
+    def _simulated_provider(self, *, rate_limits: bool) -> SimulatedProvider:
+        simulated = SimulatedProvider(self.provider, self.runtime, rate_limits=rate_limits)
+        self._simulated = simulated
+        self._closers.append(self._save_and_close)
+        log.debug("simulated %s: state in %s", self.provider, simulated.path)
+        return simulated
 
     def _on_response(self, response: httpx.Response) -> None:
         if self.display is not None:
@@ -162,10 +172,10 @@ def run(common: Common, action: Callable[[Session], None]) -> None:
     line on stderr, or ``{"error": ...}`` on stdout with --json)."""
     out, err = _output.consoles()
     with _logging(common.verbose):
-        session = Session(common, out, err)
+        session = Session(common, out, err, runtime=current())
         try:
             try:
-                _check_provider(common.provider)
+                check_provider(common.provider)
                 action(session)
             finally:
                 session.close()
@@ -174,13 +184,14 @@ def run(common: Common, action: Callable[[Session], None]) -> None:
                 # Off the line the live status and the terminal's ^C are on (straight to the
                 # stream: an interrupted render may have left the console buffering).
                 typer.echo(err=True)
-            _fail(session, Failure(130, _interrupted(session), job_id=session.job_id))
+            failure = Failure(ExitCode.INTERRUPTED, _interrupted(session), job_id=session.job_id)
+            _fail(session, failure)
         except CliError as error:
             failure = cli_failure(error)
             failure.job_id = session.job_id
             _fail(session, failure)
         except SimulatorUnavailableError as error:
-            _fail(session, Failure(2, str(error), "simulator_unavailable"))
+            _fail(session, Failure(ExitCode.INVALID, str(error), "simulator_unavailable"))
         except SeedanceError as error:
             if isinstance(error, JobFailedError) and common.json:
                 # The final job, as a success would print it, under the error.
@@ -197,12 +208,14 @@ def run(common: Common, action: Callable[[Session], None]) -> None:
                 failure.message += session.after_job()
             _fail(session, failure)
         except OSError as error:
-            _fail(session, Failure(12, _os_error(error) + session.after_job(), "file"))
+            message = _os_error(error) + session.after_job()
+            _fail(session, Failure(ExitCode.DOWNLOAD, message, "file"))
         except Exception as error:
             log.debug("unexpected error", exc_info=True)
             hint = "" if common.verbose else " (rerun with --verbose for the traceback)"
             message = f"unexpected error: {type(error).__name__}: {error}{hint}"
-            _fail(session, Failure(1, message + session.after_job(), job_id=session.job_id))
+            message += session.after_job()
+            _fail(session, Failure(ExitCode.UNEXPECTED, message, job_id=session.job_id))
 
 
 def _fail(session: Session, failure: Failure) -> None:
@@ -243,7 +256,8 @@ def _logging(verbose: bool) -> Iterator[None]:
             logger.setLevel(level)
 
 
-def _check_provider(provider: str) -> None:
+def check_provider(provider: str) -> None:
+    """Fail before anything else when *provider* is not a registered one."""
     if provider not in provider_names():
         allowed = ", ".join(provider_names())
         raise CliError(
@@ -295,7 +309,7 @@ def _wait(session: Session, job: Job | str, timeout: float | None) -> Job:
     if session.common.json:
         return client.wait(job, timeout=timeout)
     simulated = session.common.simulated
-    polling = _simulated.POLLING if simulated else adapter(session.provider).polling
+    polling = session.runtime.polling if simulated else adapter(session.provider).polling
     first = job if isinstance(job, Job) else None
     display = _output.WaitDisplay(session.err, first, polling, provider=session.provider)
     session.display = display
@@ -331,7 +345,7 @@ def _check_output(
     if not folder.is_dir():
         raise CliError(f"{option} {output}: the folder {folder} does not exist")
     try:
-        probe_writable(folder, output.name)
+        session.runtime.probe_writable(folder, output.name)
     except OSError as error:
         reason = error.strerror or str(error)
         raise CliError(
@@ -339,15 +353,6 @@ def _check_output(
         ) from None
     if (output.exists() or output.is_symlink()) and not overwrite:
         raise CliError(f"{option} {output} exists; pass --overwrite to replace it")
-
-
-def probe_writable(folder: Path, name: str) -> None:
-    """Create and remove a file in *folder* as the download will, or raise `OSError`.
-
-    Permission bits alone do not tell (read-only mounts, ACLs, quotas, a root user).
-    """
-    with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{name}.", suffix=".probe"):
-        pass
 
 
 def _finished(session: Session, job: Job, output: Path | None) -> None:

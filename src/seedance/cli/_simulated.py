@@ -1,12 +1,13 @@
-"""``--simulated``: the job commands against an in-process `Simulator` instead of the network.
+"""``--simulated``: the commands against an in-process `Simulator` instead of the network.
 
-Each invocation builds a fresh simulator of the chosen provider on a sped-up `RealClock`, and
-loads the simulated jobs of earlier invocations from a small state file, so that
-``seedance create --simulated`` and a later ``seedance status JOB --simulated`` see the same job.
-The file is JSON, one per provider: ``$SEEDANCE_STATE_DIR/simulator-<provider>.json``, else in the
-platform's cache folder (``~/.cache/seedance`` on Linux). A job is stored with its creation wall
-time, so its clock goes on while no process runs: a job created 3 s ago is 30 simulated seconds
-old at speed 10, whichever process asks.
+Each invocation builds a fresh simulator of the chosen provider (the `Runtime`'s, on a sped-up
+`RealClock`), and loads the simulated jobs of earlier invocations from a small state file, so that
+``seedance create --simulated`` (or ``batch --simulated``) and a later
+``seedance status JOB --simulated`` see the same job. The file is JSON, one per provider:
+``$SEEDANCE_STATE_DIR/simulator-<provider>.json``, else in the platform's cache folder
+(``~/.cache/seedance`` on Linux). A job is stored with its creation wall time, so its clock goes
+on while no process runs: a job created 3 s ago is 30 simulated seconds old at speed 10, in the
+process that asks.
 """
 
 from __future__ import annotations
@@ -21,21 +22,15 @@ import tempfile
 import time
 from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
-from .. import Clock, PollingPolicy, SeedanceClient
-
-if TYPE_CHECKING:
-    from ..testing import Simulator
+from .. import AsyncSeedanceClient, Clock, RetryPolicy, SeedanceClient
+from ._runtime import Runtime, SimulatorUnavailableError
 
 __all__ = [
     "API_KEY",
-    "POLLING",
-    "QUEUE_SECONDS",
-    "RUN_SECONDS",
-    "SPEED",
     "STATE_DIR_ENV",
     "SimulatedProvider",
     "SimulatorUnavailableError",
@@ -47,20 +42,10 @@ log = logging.getLogger("seedance.cli")
 STATE_DIR_ENV = "SEEDANCE_STATE_DIR"
 API_KEY = "sk_simulated"
 """Every simulated job belongs to this key (the simulator only shows a key its own jobs)."""
-SPEED = 10.0
-"""Simulated seconds per real second: a 2 s queue and a 30 s run take 3.2 s."""
-QUEUE_SECONDS = 2.0
-RUN_SECONDS = 30.0
-POLLING = PollingPolicy(initial=0.3, maximum=0.5)
-"""Status polls against the simulator (real seconds): often enough to watch the job move."""
 MAX_JOBS = 500
 """The state file keeps the most recent jobs only."""
 STATE_VERSION = 1
 _WALL_FIELDS = ("created", "cancelled_at")
-
-
-class SimulatorUnavailableError(Exception):
-    """``seedance.testing`` (the simulator) needs the ``testing`` extra's packages."""
 
 
 def state_dir() -> Path:
@@ -76,35 +61,30 @@ def state_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "seedance"
 
 
-def make_simulator(provider: str) -> Simulator:
-    """The simulator one invocation runs against (tests replace this to inject faults)."""
-    try:
-        from ..testing import RealClock, Simulator
-    except ImportError as error:
-        raise SimulatorUnavailableError(
-            f"--simulated needs the simulator's packages: pip install 'seedance[testing]' ({error})"
-        ) from None
-    # Rate limits are off: the clock runs SPEED times faster than the Retry-After seconds a
-    # client would sleep, so a simulated limit would stall the command instead of showing it.
-    return Simulator(
-        provider,
-        clock=RealClock(SPEED),
-        queue_seconds=QUEUE_SECONDS,
-        run_seconds=RUN_SECONDS,
-        rate_limits=False,
-    )
-
-
 class SimulatedProvider:
-    """One provider's simulator, with the jobs of earlier invocations loaded into it.
+    """One provider's simulator, with the jobs of earlier invocations loaded into it, built
+    and timed as *runtime* says (``runtime.speed``: simulated seconds per real second).
 
-    >>> with SimulatedProvider("genray") as simulated:  # doctest: +SKIP
+    >>> with SimulatedProvider("genray", Runtime(speed=60.0)) as simulated:  # doctest: +SKIP
     ...     client = simulated.client()
+
+    Its rate limits are off unless *rate_limits*: a client sleeps the Retry-After seconds in
+    real time while the simulator runs faster, so a limit would stall a command instead of
+    showing it (``batch`` paces its requests on the simulator's clock: it keeps them on).
     """
 
-    def __init__(self, provider: str, *, directory: Path | None = None) -> None:
+    def __init__(
+        self,
+        provider: str,
+        runtime: Runtime | None = None,
+        *,
+        directory: Path | None = None,
+        rate_limits: bool = False,
+    ) -> None:
         self.provider = provider
-        self.sim = make_simulator(provider)
+        self.runtime = runtime or Runtime()
+        self.speed = self.runtime.speed
+        self.sim = self.runtime.simulator(provider, self.runtime, rate_limits=rate_limits)
         self.path = (directory or state_dir()) / f"simulator-{provider}.json"
         self._loaded: set[str] = set()
         self._http: list[httpx.Client] = []
@@ -119,12 +99,26 @@ class SimulatedProvider:
     def client(
         self, http_client: httpx.Client | None = None, *, clock: Clock | None = None
     ) -> SeedanceClient:
-        """A `SeedanceClient` wired to the simulator, polling at `POLLING`."""
+        """A `SeedanceClient` wired to the simulator, polling as the runtime says."""
         return SeedanceClient(
             self.provider,
             api_key=API_KEY,
             http_client=http_client or self.http_client(),
-            polling=POLLING,
+            polling=self.runtime.polling,
+            clock=clock,
+        )
+
+    def async_client(
+        self, *, retry: RetryPolicy | None = None, clock: Clock | None = None
+    ) -> AsyncSeedanceClient:
+        """An `AsyncSeedanceClient` wired to the simulator (its in-process transport holds no
+        connection: nothing to close)."""
+        return AsyncSeedanceClient(
+            self.provider,
+            api_key=API_KEY,
+            http_client=self.sim.async_http_client(),
+            retry=retry,
+            polling=self.runtime.polling,
             clock=clock,
         )
 
@@ -143,7 +137,7 @@ class SimulatedProvider:
                 values = {key: value for key, value in stored.items() if key in names}
                 for key in _WALL_FIELDS:
                     if values.get(key) is not None:
-                        values[key] = now - (wall - float(values[key])) * SPEED
+                        values[key] = now - (wall - float(values[key])) * self.speed
                 values["extra"] = dict(values.get("extra") or {})
                 if stored.get("webhook_owed"):
                     # Its webhook was owed (and sent or tried) in an earlier process: not again.
@@ -192,8 +186,7 @@ class SimulatedProvider:
                 os.unlink(temporary)
             raise
 
-    @staticmethod
-    def _stored(job: Any, wall: float, now: float) -> dict[str, Any]:
+    def _stored(self, job: Any, wall: float, now: float) -> dict[str, Any]:
         stored: dict[str, Any] = {
             "id": job.id,
             "number": job.number,
@@ -210,7 +203,7 @@ class SimulatedProvider:
         }
         for key in _WALL_FIELDS:
             value = getattr(job, key)
-            stored[key] = None if value is None else wall - (now - value) / SPEED
+            stored[key] = None if value is None else wall - (now - value) / self.speed
         return stored
 
     def _read(self) -> dict[str, Any]:
