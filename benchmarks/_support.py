@@ -69,6 +69,43 @@ def ratio(numerator: float, denominator: float) -> float:
     return round(numerator / denominator, 3) if denominator else float("nan")
 
 
+def spread(values: Sequence[float], digits: int = 3) -> dict[str, float]:
+    """Median, quartiles and range of per-round (or per-repetition) figures, and their count."""
+    ordered = sorted(values)
+    quartiles = statistics.quantiles(ordered, n=4) if len(ordered) > 1 else [ordered[0]] * 3
+    return {
+        "median": round(statistics.median(ordered), digits),
+        "q1": round(quartiles[0], digits),
+        "q3": round(quartiles[2], digits),
+        "min": round(ordered[0], digits),
+        "max": round(ordered[-1], digits),
+        "n": len(ordered),
+    }
+
+
+def balanced_orders(count: int) -> list[list[int]]:
+    """Orders of *count* variants (a Williams design) in which, over all of them, every variant
+    runs at every position and right after every other variant equally often.
+
+    A plain rotation keeps each variant's predecessor fixed (with four, raw httpx always ran right
+    after the official SDK), so anything one variant leaves behind (a busier server, a core still
+    busy) would always land on the same next one.
+    """
+    if count < 2:
+        return [list(range(count))]
+    base, low, high = [0], 1, count - 1
+    while len(base) < count:
+        base.append(low)
+        low += 1
+        if len(base) < count:
+            base.append(high)
+            high -= 1
+    orders = [[(each + shift) % count for each in base] for shift in range(count)]
+    if count % 2:  # an odd count needs the mirror images too to balance the predecessors
+        orders += [order[::-1] for order in orders]
+    return orders
+
+
 # --- the official SDK's venv ------------------------------------------------------------------
 def sdk_python(*, create: bool) -> tuple[Path | None, str]:
     """The official SDK's venv interpreter, creating the venv when *create* and it is missing.

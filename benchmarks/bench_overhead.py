@@ -8,8 +8,12 @@ Two requests: ``minimal`` (a model and a prompt) and ``multimodal`` (the realist
 variant builds its request inside the timed round trip (the facade its `VideoRequest`).
 
 Each variant runs in its own worker process, kept alive for the whole run and told over stdin to
-do a batch of round trips; the parent interleaves the batches in rounds (rotating the order) so
-that the noise of this machine falls on every variant alike. Two modes:
+do a batch of round trips; the parent interleaves the batches in rounds so that the noise of
+this machine falls on every variant alike. The rounds cycle through balanced orders (a Williams
+design: every variant runs at every position and right after every other one equally often; a
+plain rotation had raw httpx always run right after the official SDK). Ratios to raw httpx are
+taken per round (variant's round median / raw httpx's in the same round) and reported as their
+median with quartiles and range. Three modes:
 
 - ``loopback``: real HTTP to one ModelArk simulator server on 127.0.0.1, in a process of its own
   (``benchmarks._support serve``). The server validates every request against the curated spec
@@ -17,6 +21,12 @@ that the noise of this machine falls on every variant alike. Two modes:
 - ``mock``: the same four clients, in-process ``httpx.MockTransport`` returning canned bodies
   (a real create response and a real succeeded task from the simulator), so what is timed is the
   client-side cost alone: building, sending through httpx, parsing.
+- ``mock_blocking``: as ``mock``, but each answer comes after a blocking ``time.sleep``
+  (``NAP_SECONDS``, taken out of the timings). Over a socket every answer deschedules the client,
+  which then resumes (most likely) with caches other processes used meanwhile; the more code a
+  client runs per call, the more that costs. The tight ``mock`` loop never pays it, which
+  is why its extra understates the facade's over loopback; this mode measures it without the
+  server's noise.
 
 The official SDK sends every optional field as ``null``, which the curated spec (and so the
 simulator) rejects: in loopback mode its worker strips the nulls in a transport shim before
@@ -26,6 +36,7 @@ sending and subtracts the shim's own measured time from each round trip.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -37,11 +48,13 @@ from ._support import (
     ROOT,
     SDK_PACKAGE,
     SimulatorProcess,
+    balanced_orders,
     machine,
     median,
     project_env,
     sdk_python,
     sdk_version,
+    spread,
     summary,
 )
 
@@ -96,6 +109,8 @@ def _multimodal_body() -> dict[str, Any]:
 
 _BODIES = {"minimal": _minimal_body, "multimodal": _multimodal_body}
 API_KEY = "sk_bench"
+# The blocking mock's wait per answer: about what the simulator takes for a minimal create.
+NAP_SECONDS = 0.003
 MOCK_BASE = "http://127.0.0.1:9/api/v3"  # never connected to: the mock transport answers
 VARIANTS = ("raw_httpx", "generated", "facade", "official_sdk")
 
@@ -120,11 +135,11 @@ def worker() -> None:
             continue
         times = []
         for _ in range(int(argument)):
-            before = spent[0]
+            before = spent[0] + _NAPPED[0]
             started = time.perf_counter()
             roundtrip()
             elapsed = time.perf_counter() - started
-            times.append(elapsed - (spent[0] - before))
+            times.append(elapsed - (spent[0] + _NAPPED[0] - before))
         print(json.dumps(times), flush=True)
 
 
@@ -244,17 +259,26 @@ def _facade_parts(config: dict[str, Any], count: int) -> dict[str, float]:
 
 
 _JSON_TYPE = {"content-type": "application/json"}
+# Seconds the blocking mock slept in this worker so far; each round trip has its naps taken out.
+_NAPPED = [0.0]
 
 
 def _transport(config: dict[str, Any]) -> Any:
     import httpx
 
-    if config["mode"] != "mock":
+    if config["mode"] not in ("mock", "mock_blocking"):
         return None
     created = config["canned"]["create"].encode()
     task = config["canned"]["get"].encode()
+    nap = NAP_SECONDS if config["mode"] == "mock_blocking" else 0.0
 
     def handler(request: httpx.Request) -> httpx.Response:
+        if nap:
+            # Blocks as a real answer does: the client is descheduled and wakes up with caches
+            # another process has used, which a tight in-memory loop never shows.
+            started = time.perf_counter()
+            time.sleep(nap)
+            _NAPPED[0] += time.perf_counter() - started
         body = created if request.method == "POST" else task
         return httpx.Response(200, content=body, headers=_JSON_TYPE)
 
@@ -472,8 +496,10 @@ def _measure(
             workers[name].ask(f"run {max(5, batch // 4)}")  # warm-up: imports, connections
         samples: dict[str, list[float]] = {name: [] for name in names}
         per_round: dict[str, list[float]] = {name: [] for name in names}
+        orders = balanced_orders(len(names))
+        rounds = -(-rounds // len(orders)) * len(orders)  # whole cycles of the balanced orders
         for number in range(rounds):
-            order = names[number % len(names) :] + names[: number % len(names)]
+            order = [names[index] for index in orders[number % len(orders)]]
             for name in order:
                 times = workers[name].ask(f"run {batch}")
                 samples[name] += times
@@ -485,6 +511,8 @@ def _measure(
             result[name] = {
                 "us_per_roundtrip": summary(samples[name]),
                 "ratio_vs_raw_httpx": round(median(paired), 3),
+                # The spread of the per-round ratios the median above is taken from.
+                "ratio_vs_raw_httpx_per_round": spread(paired),
             }
         if "official_sdk" in names:
             paired = [
@@ -495,6 +523,7 @@ def _measure(
             ]
             result["facade_vs_official_sdk"] = round(median(paired), 3)
         result["raw_httpx_first_vs_last_round_us"] = [round(raw[0] * 1e6), round(raw[-1] * 1e6)]
+        result["loadavg_1m_at_end"] = round(os.getloadavg()[0], 2)
         if profile:
             facade = workers["facade"]
             result["facade_steps_us"] = facade.ask(f"parts {profile}")
@@ -514,13 +543,16 @@ def run(quick: bool) -> dict[str, Any]:
     sdk, sdk_note = sdk_python(create=not quick)
     result: dict[str, Any] = {
         "machine": machine(),
-        "method": "create+get round trips, per-variant worker processes, interleaved rounds;"
-        " ratio = median over rounds of (variant round median / raw httpx round median)",
+        "method": "create+get round trips, per-variant worker processes, interleaved rounds in"
+        " balanced orders (each variant at each position and after each other equally often);"
+        " ratio = median over rounds of (variant round median / raw httpx round median), with"
+        " the quartiles and range of those per-round ratios",
         "official_sdk": sdk_note
         + ("" if sdk is None else f"; {SDK_PACKAGE} {sdk_version(sdk)} in {sdk.parent.parent}"),
     }
-    loop_rounds, loop_batch = (3, 10) if quick else (24, 20)
-    mock_rounds, mock_batch = (3, 50) if quick else (15, 300)
+    loop_rounds, loop_batch = (4, 10) if quick else (36, 20)
+    mock_rounds, mock_batch = (4, 50) if quick else (16, 300)
+    blocking_rounds, blocking_batch = (4, 10) if quick else (16, 60)
     targets: dict[str, bool] = {}
     for case, new_body in _BODIES.items():
         canned = _canned_bodies(new_body())
@@ -535,14 +567,27 @@ def run(quick: bool) -> dict[str, Any]:
             "mock", case, MOCK_BASE, sdk, canned,
             rounds=mock_rounds, batch=mock_batch, profile=0 if quick else 2000,
         )  # fmt: skip
+        # The same canned answers, each after a blocking wait (taken out of the timings): what
+        # the clients cost when every answer deschedules them, as every answer over a socket does.
+        result[f"mock_blocking{suffix}"] = blocking = _measure(
+            "mock_blocking", case, MOCK_BASE, sdk, canned,
+            rounds=blocking_rounds, batch=blocking_batch, profile=0,
+        )  # fmt: skip
         loopback = result[f"loopback{suffix}"]
         loop_raw = loopback["raw_httpx"]["us_per_roundtrip"]["median"]
         mock_raw = mock["raw_httpx"]["us_per_roundtrip"]["median"]
         extra = mock["facade"]["us_per_roundtrip"]["median"] - mock_raw
+        blocked = (
+            blocking["facade"]["us_per_roundtrip"]["median"]
+            - blocking["raw_httpx"]["us_per_roundtrip"]["median"]
+        )
         result[f"summary{suffix}"] = {
             "server_and_socket_share_of_raw_loopback": round(1 - mock_raw / loop_raw, 3),
             "facade_client_side_extra_us_over_raw": round(extra, 1),
             "facade_extra_as_share_of_loopback_raw_roundtrip": round(extra / loop_raw, 3),
+            "facade_client_side_extra_us_over_raw_when_blocking": round(blocked, 1),
+            # What the loopback ratio would be if the facade's only extra were that cost.
+            "loopback_ratio_explained_by_blocking_extra": round(1 + blocked / loop_raw, 3),
         }
         limit = TARGETS[("mock", case)]
         targets[f"{case}: facade <= {limit}x raw httpx (mock, client side)"] = (
