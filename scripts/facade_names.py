@@ -2,7 +2,7 @@
 
 Nothing is imported: an adapter that reads a field the spec no longer has would raise ``KeyError``
 as soon as ``seedance`` is imported. Instead each adapter (the module defining the class the
-provider's registered unit names, `registered_part`: ``src/seedance/adapters/<provider>.py``, a
+provider's registered unit names, `project.registered_part`: ``adapters/<provider>.py``, a
 package's ``__init__.py``, or a module within another provider's package) is parsed and every name
 it uses is checked against the freshly generated spec and package:
 
@@ -21,20 +21,17 @@ The simulator's names (handlers, parameters, body fields) are in ``scripts/simul
 from __future__ import annotations
 
 import ast
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from package_index import FieldType, PackageIndex, annotation_type
-from project import ROOT, Provider
+from project import Provider, registered_part
 from spec_reads import Scope, check_read, spec_reads
 
-__all__ = ["adapter_problems", "registered_part", "request_fields"]
+__all__ = ["adapter_problems", "request_fields"]
 
-_SOURCE = Path("src")
 _MODEL_API = frozenset({"to_dict", "from_dict", "additional_properties", "additional_keys"})
 
 
@@ -90,81 +87,6 @@ def adapter_problems(
         for line, text in _ModelReads(index, models, operations, scope).run(tree)
     ]
     return problems
-
-
-def registered_part(name: str, part: str, root: Path) -> tuple[Path, str] | None:
-    """The file under *root* that defines the *part* (``"adapter"``, ``"shape"``) of registered
-    provider *name*, and the name it has there; None for a part outside this tree.
-
-    The unit is read as `seedance.registry` reads a checkout's (its pyproject.toml's
-    ``seedance.providers`` table, see `project.registered_specs`), without importing seedance: the
-    module the entry point names is run on its own, with `seedance.registry.Provider` recording
-    its arguments (``seedance._providers.builtin`` lays out seedance's own). A name the part's
-    module takes from a module of its package (``from .volcengine import VOLCENGINE_ADAPTER``)
-    is followed there.
-    """
-    # As `project.registered_specs`: a copy of the tree without its own pyproject.toml is this
-    # project's.
-    pyproject = (
-        root / "pyproject.toml" if (root / "pyproject.toml").is_file() else ROOT / "pyproject.toml"
-    )
-    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
-    entry = project.get("entry-points", {}).get("seedance.providers", {}).get(name)
-    if entry is None:
-        return None
-    module, _, attribute = entry.partition(":")
-    # A copy of the tree with only the code the checks read (the scenarios') is this project's.
-    found = _module_file(root, module) or _module_file(ROOT, module)
-    if found is None:
-        return None
-    # Run without its imports (but `from __future__`): the table needs none but `Provider`.
-    body = [
-        node
-        for node in ast.parse(found.read_text(encoding="utf-8")).body
-        if not isinstance(node, ast.Import)
-        and not (isinstance(node, ast.ImportFrom) and node.module != "__future__")
-    ]
-    namespace: dict[str, Any] = {"Provider": SimpleNamespace, "__name__": module}
-    exec(compile(ast.Module(body, []), str(found), "exec"), namespace)
-    unit = namespace.get(attribute)
-    where = getattr(unit, part, None)
-    if not isinstance(where, str):
-        return None
-    module, _, attribute = where.partition(":")
-    path = _module_file(root, module)
-    while path is not None:
-        source = _relative_source(path, attribute)
-        if source is None:
-            return path, attribute
-        path = source
-    return None
-
-
-def _module_file(root: Path, module: str) -> Path | None:
-    base = root / _SOURCE / module.replace(".", "/")
-    for path in (base.with_suffix(".py"), base / "__init__.py"):
-        if path.is_file():
-            return path
-    return None
-
-
-def _relative_source(path: Path, name: str) -> Path | None:
-    """The module file *path* takes *name* from by ``from .module import name``, if it does."""
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
-        if (
-            isinstance(node, ast.ImportFrom)
-            and node.level > 0
-            and node.module
-            and any(alias.name == name and alias.asname is None for alias in node.names)
-        ):
-            package = path.parent
-            for _ in range(node.level - 1):
-                package = package.parent
-            base = package / node.module.replace(".", "/")
-            for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-                if candidate.is_file():
-                    return candidate
-    return None
 
 
 def request_fields(document: Any, operation_id: str) -> tuple[set[str] | None, str]:

@@ -1,6 +1,6 @@
 """Check every name a provider's simulator takes from its curated spec, by reading it.
 
-The simulator (the shape the provider's registered unit names, `facade_names.registered_part`:
+The simulator (the shape the provider's registered unit names, `project.registered_part`:
 ``src/seedance/testing/providers/<provider>.py``'s ``SHAPE``, or another provider's module's
 ``<PROVIDER>_SHAPE``) answers each operation of the curated spec with that class's method of the
 same name, an ``async def op(self, context)``;
@@ -15,8 +15,8 @@ import ast
 from pathlib import Path
 from typing import Any
 
-from facade_names import registered_part, request_fields
-from project import Provider
+from facade_names import request_fields
+from project import Provider, registered_part
 
 __all__ = ["simulator_problems"]
 

@@ -1,5 +1,5 @@
 """The name checks find each provider's adapter and simulator where its registered unit says they
-are (`facade_names.registered_part`): in a package (fal) or within another provider's modules
+are (`project.registered_part`): in a package (fal) or within another provider's modules
 (Volcengine Ark's, in ModelArk's), not only at ``<provider>.py``."""
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from facade_names import adapter_problems, registered_part
+from facade_names import adapter_problems
 from package_index import PackageIndex
+from project import registered_part
 from simulator_names import simulator_problems
 
 from conftest import PROVIDERS
