@@ -33,8 +33,11 @@ class Installed:
     root: Path
     project: Path
 
-    def run(self, *command: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *command: str, check: bool = False, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         bin_dir = self.root / ("Scripts" if os.name == "nt" else "bin")
+        given = env or {}
         env = {
             key: value
             for key, value in os.environ.items()
@@ -43,6 +46,7 @@ class Installed:
         }
         env["PATH"] = os.pathsep.join([str(bin_dir), env.get("PATH", "")])
         env["SEEDANCE_STATE_DIR"] = str(self.project / ".seedance-state")
+        env.update(given)
         return subprocess.run(
             [str(bin_dir / command[0]), *command[1:]],
             cwd=self.project, env=env, capture_output=True, text=True, check=check, timeout=600,

@@ -128,3 +128,17 @@ def test_the_readme_command_and_the_fixtures_with_the_extras(full: Installed) ->
     result = full.run("pytest", "-q", "test_fixture.py", "test_server.py")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 passed" in result.stdout
+
+
+def test_the_help_a_fresh_install_shows_names_values_not_types(full: Installed) -> None:
+    """A fresh ``[cli]`` install resolves the newest typer, not the one this project's suite pins
+    (its generator caps typer below 0.28): typer 0.28+ labels every flag ``<bool>`` unless it has
+    a metavar, which the command's group gives none."""
+    typer = full.run("python", "-c", "import typer; print(typer.__version__)")
+    for command in ("create", "status", "batch", "simulate"):
+        shown = full.run("seedance", command, "--help", env={"COLUMNS": "200"})
+        assert shown.returncode == 0, shown.stdout + shown.stderr
+        flags = [line for line in shown.stdout.splitlines() if "--" in line]
+        assert flags, shown.stdout
+        labelled = [line for line in flags if "<bool>" in line or "BOOLEAN" in line]
+        assert not labelled, (command, typer.stdout.strip(), labelled)

@@ -26,7 +26,17 @@ __all__ = ["app", "main"]
 
 
 class _Group(TyperGroup):
-    """The command group: with --json anywhere, usage errors are JSON too."""
+    """The command group: with --json anywhere, usage errors are JSON too; a flag's help shows
+    no type label."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _unlabel_flags(command.get_params(ctx))
+        return command
+
+    def get_params(self, ctx: Any) -> Any:
+        return _unlabel_flags(super().get_params(ctx))
 
     def main(  # type: ignore[override]
         self,
@@ -49,6 +59,16 @@ class _Group(TyperGroup):
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _unlabel_flags(params: list[Any]) -> list[Any]:
+    """*params*, each flag (``--help`` included) given an empty metavar: typer >= 0.28 labels a
+    flag ``<bool>`` in --help unless it has one, and a flag takes no value to name (typer 0.27
+    showed none)."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
 
 
 def _usage_error(error: Any) -> dict[str, Any]:

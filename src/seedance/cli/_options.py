@@ -51,7 +51,10 @@ DEFAULT_PROVIDER = "genray"
 JOB_PANEL = "Jobs"
 EXTRAS_PANEL = "Provider extras"
 PROVIDERS = ", ".join(provider_names())
-KEY_VARIABLES = ", ".join(name for p in provider_names() for name in adapter(p).api_key_env)
+# Once each (ModelArk and Volcengine both read ARK_API_KEY).
+KEY_VARIABLES = ", ".join(
+    dict.fromkeys(name for p in provider_names() for name in adapter(p).api_key_env)
+)
 URL_VARIABLES = ", ".join(f"{p.upper()}_BASE_URL" for p in provider_names())
 
 # VideoRequest field -> the option of `create` that sets it (and names it in an error).
