@@ -242,3 +242,15 @@ def test_verify_errors_are_json_with_json(invoke: Any) -> None:
     result = invoke("verify", "-p", "nope", "--json")
     assert result.exit_code == 2
     assert "--provider 'nope'" in error_of(result)["message"]
+
+
+def test_a_duration_that_means_auto_reads_as_auto_not_as_a_length(invoke: Any) -> None:
+    """Replicate's Seedance inputs take ``duration: -1`` for "the model picks the length" (its
+    curated spec's description): listed as ``-1 (auto)``, not as ``-1s`` or a ``-1-15s`` span."""
+    summary = invoke("providers").stdout
+    replicate = next(line for line in summary.splitlines() if line.split()[:1] == ["replicate"])
+    assert "1-15s or auto" in replicate, replicate
+    detail = invoke("providers", "replicate").stdout  # the table may fold "(auto)" onto a line
+    assert "1-15s -1" in detail, detail
+    assert "(auto)" in detail, detail
+    assert "-1s" not in detail

@@ -97,7 +97,10 @@ def _overview(matrix: list[ProviderCapabilities]) -> Table:
     for caps in matrix:
         models = list(caps.models.values())
         durations = sorted({d for m in models for d in m.durations or ()})
-        span = f"{durations[0]}-{durations[-1]}s" if durations else "any"
+        lengths = [d for d in durations if d > 0]
+        span = f"{lengths[0]}-{lengths[-1]}s" if lengths else "any"
+        if len(lengths) < len(durations):
+            span += " or auto"
         # What every model requires; where models differ, their own view says which.
         always = set.intersection(*(set(m.required) for m in models)) if models else set()
         required = [_option_name(f) for f in sorted(always)]
@@ -235,11 +238,15 @@ def values_text(values: tuple[Any, ...] | None, *, unit: str = "") -> str:
         return "—"
     if not values:
         return "any"
+    # A negative duration is no length: the provider's "pick one" (Replicate's -1).
+    auto = [value for value in values if unit == "s" and isinstance(value, int) and value < 0]
+    values = tuple(value for value in values if value not in auto)
+    suffix = "".join(f" {value} (auto)" for value in auto)
     if all(isinstance(value, int) for value in values) and len(values) > 2:
         ordered = sorted(values)
         if ordered == list(range(ordered[0], ordered[-1] + 1)):
-            return f"{ordered[0]}-{ordered[-1]}{unit}"
-    return " ".join(f"{value}{unit}" for value in values)
+            return f"{ordered[0]}-{ordered[-1]}{unit}{suffix}"
+    return " ".join(f"{value}{unit}" for value in values) + suffix
 
 
 def _references(model: ModelCapabilities) -> str:
