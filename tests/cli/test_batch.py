@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from seedance import PollingPolicy, VideoRequest
+from seedance import AsyncSeedanceClient, PollingPolicy, VideoRequest
 from seedance._mp4 import mp4_problem
 from seedance.cli import Runtime, app
 from seedance.cli._batch import (
@@ -22,6 +22,7 @@ from seedance.cli._batch import (
     Pacer,
     Problem,
     Timebase,
+    batch_polling,
     documented_limits,
     prepare,
     summary,
@@ -102,14 +103,23 @@ def run(
     timebase = manual(sim.clock)
 
     async def main(manifest: Manifest, ids: frozenset[str]) -> Batch:
-        async with sim.async_client(retry=BATCH_RETRY, api_key=api_key) as client:
-            batch = Batch(
-                client, manifest, timebase, concurrency=concurrency, timeout=timeout,
-                log=log.append, overwrite=overwrite, only=ids,
-            )  # fmt: skip
-            batch.polling = polling or batch.polling
+        # The command's client: on the batch's clock, with the batch's polling, over an httpx
+        # client the batch paces and closes.
+        http = sim.async_http_client()
+        policy = batch_polling(sim.provider, polling)
+        client = AsyncSeedanceClient(
+            sim.provider, api_key=api_key, http_client=http, retry=BATCH_RETRY,
+            clock=timebase.clock(), polling=policy,
+        )  # fmt: skip
+        batch = Batch(
+            client, manifest, timebase, http, concurrency=concurrency, timeout=timeout,
+            log=log.append, overwrite=overwrite, only=ids, polling=policy,
+        )  # fmt: skip
+        try:
             await batch.run()
-            return batch
+        finally:
+            await batch.aclose()
+        return batch
 
     with Manifest(out) as manifest:
         prepared = prepare(

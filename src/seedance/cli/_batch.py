@@ -15,9 +15,10 @@ Every file it writes is recorded (size, SHA-256) and written through a staging f
 that goes wrong inside a run (a full disk, a bug) ends it with a traceback: each row says what
 happened to it and the run ends with its report.
 
-It runs on what the other commands do: the same provider check, client, ``--simulated`` mode (jobs
-kept in the state file, so that ``seedance status JOB --simulated`` and a rerun see them), the
-command's `Runtime` and the exit codes of `_failure.ExitCode`.
+It runs on what the other commands do: the same provider check, client, waiting (the client's own
+``wait``), ``--simulated`` mode (jobs kept in the state file, so that ``seedance status JOB
+--simulated`` and a rerun see them), the command's `Runtime` and the exit codes of
+`_failure.ExitCode`.
 
 Jobs run under the provider's documented limits: at most that many jobs at once (Genray: the
 key's plan, 2 on Standard; ModelArk: 120 queued tasks) and, where requests per minute are limited
@@ -39,7 +40,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from .. import AuthenticationError, InsufficientCreditsError, PermissionDeniedError, RetryPolicy
+from .. import AuthenticationError, InsufficientCreditsError, PermissionDeniedError
 from ..redaction import redact
 from ._app import app
 from ._batch_input import Entry, Problem, read_requests, validate
@@ -57,7 +58,7 @@ from ._options import (
     provider_option,
     simulated_option,
 )
-from ._pacing import Limits, Pacer, Timebase, documented_limits
+from ._pacing import BATCH_RETRY, Limits, Pacer, Timebase, batch_polling, documented_limits
 from ._runtime import Runtime
 from ._session import Session, run
 
@@ -70,6 +71,7 @@ __all__ = [
     "Prepared",
     "Problem",
     "Timebase",
+    "batch_polling",
     "documented_limits",
     "prepare",
     "read_requests",
@@ -208,7 +210,11 @@ def _batch(session: Session, options: _Options) -> int:
     if common.simulated:
         # The simulator runs at the batch's pace: its jobs age as the pacing counts.
         session.runtime = dataclasses.replace(session.runtime, speed=pace)
-    client = session.async_client(retry=BATCH_RETRY, rate_limits=True)
+    timebase = Timebase.real(pace)
+    # The client waits, retries and backs off on the batch's clock, polling as the provider asks.
+    client, http = session.async_client(
+        retry=BATCH_RETRY, rate_limits=True, clock=timebase.clock(), polling=batch_polling(provider)
+    )
     out = options.out
     try:
         manifest = Manifest(out)
@@ -233,7 +239,7 @@ def _batch(session: Session, options: _Options) -> int:
         except ManifestError as error:
             raise CliError(str(error)) from None
         runner = Batch(
-            client, manifest, Timebase.real(pace), concurrency=options.concurrency,
+            client, manifest, timebase, http, concurrency=options.concurrency,
             timeout=options.timeout, log=view.say, overwrite=options.overwrite,
             verify=options.verify, only=prepared.ids, on_submit=session.saved,
         )  # fmt: skip
@@ -283,7 +289,7 @@ def _run(runner: Batch, view: BatchView | None = None) -> bool:
     seen = _Signals()
 
     async def main() -> None:
-        async with runner.client:
+        try:
             _on_signals(runner, seen)
             stop = track(view, runner, runner.only) if view is not None else None
             try:
@@ -291,6 +297,8 @@ def _run(runner: Batch, view: BatchView | None = None) -> bool:
             finally:
                 if stop is not None:
                     stop()
+        finally:
+            await runner.aclose()
 
     try:
         asyncio.run(main())
@@ -324,8 +332,3 @@ def _on_signals(runner: Batch, seen: _Signals) -> None:
     for number in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(number, handle)
-
-
-BATCH_RETRY = RetryPolicy(retry_statuses=frozenset({408, 500, 502, 503, 504}))
-"""The client's retries in a batch: a 429 is not retried inside the client, the batch's pacer
-waits it out on the provider's clock."""

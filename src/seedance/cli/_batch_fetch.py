@@ -126,11 +126,9 @@ class Downloads:
         """The job's video URL now, when it differs from the recorded one (they expire)."""
         if row.job_id is None:
             return None
-        stamp = await self.pacer.acquire()
         try:
-            job = await self.client.get(row.job_id)
-        except SeedanceError as error:
-            self.pacer.done(stamp, error)
+            with self.pacer.call():
+                job = await self.client.get(row.job_id)
+        except SeedanceError:
             return None
-        self.pacer.done(stamp)
         return job.video_url if job.video_url and job.video_url != row.video_url else None

@@ -1,9 +1,10 @@
 """The run of ``seedance batch``: every request of a manifest taken as far as the provider allows.
 
 A `Batch` submits the pending requests, waits on the jobs (its own and those an earlier run
-started) and downloads the videos, within the provider's limits (`_pacing`), recording each step
-in the manifest (`_manifest`) and every file it writes (`_batch_files`). Nothing that goes wrong
-for one request ends the others: each row says what happened to it.
+started) through its client's `AsyncSeedanceClient.wait` and downloads the videos, within the
+provider's limits (`_pacing`), recording each step in the manifest (`_manifest`) and every file it
+writes (`_batch_files`). Nothing that goes wrong for one request ends the others: each row says
+what happened to it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 from .. import (
     APIError,
     AsyncSeedanceClient,
@@ -25,17 +28,18 @@ from .. import (
     JobStatus,
     NotFoundError,
     PermissionDeniedError,
+    PollingPolicy,
     RateLimitError,
     RequestError,
     SeedanceError,
     VideoRequest,
+    WaitTimeoutError,
 )
-from ..adapters import adapter
 from ..redaction import redact
 from ._batch_fetch import Downloads, who
 from ._batch_files import inspect_rows, settle
 from ._manifest import Manifest, Row
-from ._pacing import Limits, Pacer, Slots, Timebase, documented_limits
+from ._pacing import Limits, Pacer, Slots, Stopped, Timebase, batch_polling, documented_limits, pace
 
 __all__ = ["DEFAULT_CONCURRENCY", "Batch", "who"]
 
@@ -49,11 +53,17 @@ _ACCOUNT_ERRORS = (AuthenticationError, PermissionDeniedError, InsufficientCredi
 
 @dataclass
 class Batch(Downloads):
-    """Run every request of a manifest to a downloaded file, as far as the provider allows."""
+    """Run every request of a manifest to a downloaded file, as far as the provider allows.
+
+    *client* runs on the batch's clock (``clock=timebase.clock()``) with the batch's polling
+    (``polling=batch_polling(provider)``), over *http*, an httpx client it does not own: the
+    batch paces the API requests sent through it and closes it (`aclose`).
+    """
 
     client: AsyncSeedanceClient
     manifest: Manifest
     timebase: Timebase
+    http: httpx.AsyncClient
     concurrency: int = DEFAULT_CONCURRENCY
     timeout: float = 3600.0
     log: Callable[[str], None] = print
@@ -67,6 +77,9 @@ class Batch(Downloads):
     on_submit: Callable[[], None] = lambda: None
     """Called once the provider accepted a create, before the manifest records it: --simulated
     stores its jobs there, so that the jobs of a killed run outlive it as a provider's would."""
+    polling: PollingPolicy | None = None
+    """The client's polling (`batch_polling` of the provider if None): the pause after a poll
+    that failed, before the batch waits again."""
     limits: Limits = field(init=False)
     pacer: Pacer = field(init=False)
     stopped: str | None = field(default=None, init=False)
@@ -90,7 +103,8 @@ class Batch(Downloads):
         self.provider = self.client.provider
         self.limits = documented_limits(self.provider)
         self.pacer = Pacer(self.timebase, self.limits.requests_per_minute)
-        self.polling = adapter(self.provider).polling
+        pace(self.http)
+        self._polling = self.polling or batch_polling(self.provider)
         self._stop = asyncio.Event()
         self._downloads = asyncio.Semaphore(DOWNLOADS_AT_ONCE)
 
@@ -100,6 +114,13 @@ class Batch(Downloads):
 
     def target(self, row: Row) -> Path:
         return self.out / f"{row.id}.mp4"
+
+    async def aclose(self) -> None:
+        """Close the client and the httpx client it was given (it does not own it)."""
+        try:
+            await self.client.aclose()
+        finally:
+            await self.http.aclose()
 
     def stop(self, reason: str, error: SeedanceError | None = None) -> None:
         if self.stopped is None:
@@ -194,21 +215,17 @@ class Batch(Downloads):
         if "account" not in self.client.capabilities.operations:
             return
         for _ in range(3):
-            stamp = await self.pacer.acquire()
             try:
-                account = await self.client.genray.account()
-            except RateLimitError as error:
-                self.pacer.done(stamp, error)
+                with self.pacer.call():
+                    account = await self.client.genray.account()
+            except RateLimitError:
                 continue
             except (AuthenticationError, PermissionDeniedError) as error:
-                self.pacer.done(stamp, error)
                 self.stop(f"{error}; nothing was sent", error)
                 return
             except SeedanceError as error:
-                self.pacer.done(stamp, error)
                 self.log(f"{self.provider}: no account limits ({error}); using documented ones")
                 return
-            self.pacer.done(stamp)
             rpm = getattr(account, "api_rpm", None)
             jobs = getattr(account, "api_concurrent", None)
             if isinstance(rpm, int) and isinstance(jobs, int) and rpm > 0 and jobs > 0:
@@ -224,8 +241,8 @@ class Batch(Downloads):
         try:
             row = await self._submit(row)
             if row.state == "submitted":
-                # Just submitted: no poll before the policy's floor (or shortest job).
-                row = await self._wait(row, first_poll=self.polling.delay(0, age=0.0))
+                # The client saw it submitted: no poll before the policy's floor (or shortest job).
+                row = await self._wait(row)
         finally:
             await slots.release()
         if row.state == "succeeded":
@@ -234,7 +251,7 @@ class Batch(Downloads):
     async def _resume(self, row: Row, slots: Slots) -> None:
         try:
             self.log(f"{who(row)}: waiting on job {row.job_id} (started by an earlier run)")
-            row = await self._wait(row, first_poll=0.0)
+            row = await self._wait(row)  # a job the client did not see submitted: polled at once
         finally:
             await slots.release()
         if row.state == "succeeded":
@@ -253,19 +270,16 @@ class Batch(Downloads):
                 return row
             self.manifest.update(row.id, "submitting")
             try:
-                job = await self.client.submit(request)
+                with self.pacer.call(ready=stamp):
+                    job = await self.client.submit(request)
             except RateLimitError as error:
                 # Rejected, so certainly not accepted: it goes back to the queue.
                 row = self.manifest.update(row.id, "pending", error=f"rate limited: {error}")
-                self.pacer.done(stamp, error)
                 continue
             except SeedanceError as error:
-                row = self._not_created(row, error)
-                self.pacer.done(stamp, error)
-                return row
+                return self._not_created(row, error)
             self.on_submit()
             row = self.manifest.update(row.id, "submitted", job_id=job.id, error=None)
-            self.pacer.done(stamp)
             self.log(f"{who(row)}: submitted, job {job.id}")
             if job.status.is_terminal:
                 return self._finished(row, job)
@@ -291,53 +305,55 @@ class Batch(Downloads):
         self.log(f"{who(row)}: not sent: {error}")
         return self.manifest.update(row.id, "pending", error=f"not sent: {error}")
 
-    async def _wait(self, row: Row, *, first_poll: float) -> Row:
-        assert row.job_id is not None
+    async def _wait(self, row: Row) -> Row:
+        """Wait on the row's job through the client's `wait` until it ends, the run stops or
+        --timeout passes; again after a 429 (the pacer pauses) or a failed poll (after a nap)."""
+        job_id = row.job_id
+        assert job_id is not None
         started = self.timebase.now()
         deadline = started + self.timeout
-        await self._nap(first_poll)
-        polls = 0
-        # The last poll's (age, progress): the policy aims the next poll at the predicted end.
-        seen: tuple[float, float] | None = None
-        job: Job | None = None
+        failures = 0
         while not self.stopped:
-            if self.timebase.now() >= deadline:
-                message = f"not finished within {self.timeout:g}s; run the batch again to wait on"
-                return self.manifest.update(row.id, "submitted", error=message)
-            stamp = await self.pacer.acquire()
+            left = deadline - self.timebase.now()
+            if left <= 0:
+                return self._timed_out(row)
+            seen: list[Job] = []
             try:
-                job = await self.client.get(row.job_id)
-            except NotFoundError as error:
-                self.pacer.done(stamp, error)
-                message = f"the provider no longer knows job {row.job_id}: {error}"
-                if self.manifest.meta("simulated") == "true":
-                    message += " (was the state file of --simulated jobs removed?)"
-                self.log(f"{who(row)}: failed: {message}")
-                return self.manifest.update(row.id, "failed", error=message)
-            except (AuthenticationError, PermissionDeniedError) as error:
-                self.pacer.done(stamp, error)
-                self.stop(f"{error}; fix it and run the batch again", error)
+                with self.pacer.call(stop=self._stop):
+                    job = await self.client.wait(job_id, timeout=left, on_update=seen.append)
+            except Stopped:
                 return row
-            except RateLimitError as error:
-                self.pacer.done(stamp, error)
-                continue
             except SeedanceError as error:
+                if seen and seen[-1].status.is_terminal:  # failed, or succeeded with no URL
+                    return self._finished(row, seen[-1])
+                if isinstance(error, WaitTimeoutError):
+                    return self._timed_out(row)
+                if isinstance(error, NotFoundError):
+                    return self._lost(row, error)
+                if isinstance(error, AuthenticationError | PermissionDeniedError):
+                    self.stop(f"{error}; fix it and run the batch again", error)
+                    return row
+                if isinstance(error, RateLimitError):
+                    continue  # the pacer pauses every request as long as the provider asked
                 # The job goes on whatever a poll met: poll again later.
-                self.pacer.done(stamp, error)
-                self.log(f"{who(row)}: polling job {row.job_id} failed ({error}); retrying")
+                self.log(f"{who(row)}: polling job {job_id} failed ({error}); retrying")
+                failures += 1
+                age = self.timebase.now() - started
+                await self._nap(self._polling.delay(failures, age=age))
             else:
-                self.pacer.done(stamp)
-                if job.status.is_terminal:
-                    return self._finished(row, job)
-            polls += 1
-            # The client's policy (floor, growth with the job's age, progress); the requests
-            # per minute are this run's `Pacer`'s, one budget for all its jobs.
-            age = self.timebase.now() - started
-            progress = None if job is None else job.progress
-            await self._nap(self.polling.delay(polls, age=age, progress=progress, seen=seen))
-            if progress is not None:
-                seen = (age, progress)
+                return self._finished(row, job)
         return row
+
+    def _timed_out(self, row: Row) -> Row:
+        message = f"not finished within {self.timeout:g}s; run the batch again to wait on"
+        return self.manifest.update(row.id, "submitted", error=message)
+
+    def _lost(self, row: Row, error: NotFoundError) -> Row:
+        message = f"the provider no longer knows job {row.job_id}: {error}"
+        if self.manifest.meta("simulated") == "true":
+            message += " (was the state file of --simulated jobs removed?)"
+        self.log(f"{who(row)}: failed: {message}")
+        return self.manifest.update(row.id, "failed", error=message)
 
     def _finished(self, row: Row, job: Job) -> Row:
         if job.status is JobStatus.SUCCEEDED and job.video_url:

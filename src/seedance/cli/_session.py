@@ -20,10 +20,12 @@ from rich.console import Console
 
 from .. import (
     AsyncSeedanceClient,
+    Clock,
     DownloadError,
     Job,
     JobFailedError,
     NotFoundError,
+    PollingPolicy,
     RetryPolicy,
     SeedanceClient,
     SeedanceError,
@@ -96,18 +98,35 @@ class Session:
             clock=runtime.clock,
         )  # fmt: skip
 
-    def async_client(self, *, retry: RetryPolicy, rate_limits: bool) -> AsyncSeedanceClient:
-        """An async client of the same provider, key and world as `client` (``batch``'s); with
-        --simulated, *rate_limits* keeps the simulator's limits on (for a caller that paces its
-        requests on the simulator's clock), and its jobs are stored as `client`'s are."""
+    def async_client(
+        self,
+        *,
+        retry: RetryPolicy,
+        rate_limits: bool,
+        clock: Clock | None = None,
+        polling: PollingPolicy | None = None,
+    ) -> tuple[AsyncSeedanceClient, httpx.AsyncClient]:
+        """An async client of the same provider, key and world as `client` (``batch``'s), on
+        *clock* (default: the runtime's) and *polling* (default: the provider's, or the
+        runtime's with --simulated), and the httpx client it sends through: the caller's, to
+        add hooks to and to close in the event loop that used it (the client does not own it).
+        With --simulated, *rate_limits* keeps the simulator's limits on (for a caller that paces
+        its requests on the simulator's clock), and its jobs are stored as `client`'s are."""
         common, runtime = self.common, self.runtime
+        clock = clock or runtime.clock
         if common.simulated:
             simulated = self._simulated_provider(rate_limits=rate_limits)
-            return simulated.async_client(retry=retry, clock=runtime.clock)
-        return AsyncSeedanceClient(
+            http = simulated.sim.async_http_client()
+            client = simulated.async_client(
+                retry=retry, clock=clock, polling=polling, http_client=http
+            )
+            return client, http
+        http = httpx.AsyncClient(transport=runtime.async_transport(), follow_redirects=True)
+        client = AsyncSeedanceClient(
             common.provider, api_key=common.api_key, base_url=common.base_url, retry=retry,
-            transport=runtime.async_transport(), clock=runtime.clock,
+            polling=polling, clock=clock, http_client=http,
         )  # fmt: skip
+        return client, http
 
     def _simulated_provider(self, *, rate_limits: bool) -> SimulatedProvider:
         simulated = SimulatedProvider(self.provider, self.runtime, rate_limits=rate_limits)

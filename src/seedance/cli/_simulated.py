@@ -26,7 +26,7 @@ from typing import Any
 
 import httpx
 
-from .. import AsyncSeedanceClient, Clock, RetryPolicy, SeedanceClient
+from .. import AsyncSeedanceClient, Clock, PollingPolicy, RetryPolicy, SeedanceClient
 from ._runtime import Runtime, SimulatorUnavailableError
 
 __all__ = [
@@ -109,16 +109,22 @@ class SimulatedProvider:
         )
 
     def async_client(
-        self, *, retry: RetryPolicy | None = None, clock: Clock | None = None
+        self,
+        *,
+        retry: RetryPolicy | None = None,
+        clock: Clock | None = None,
+        polling: PollingPolicy | None = None,
+        http_client: httpx.AsyncClient | None = None,
     ) -> AsyncSeedanceClient:
-        """An `AsyncSeedanceClient` wired to the simulator (its in-process transport holds no
-        connection: nothing to close)."""
+        """An `AsyncSeedanceClient` wired to the simulator (through *http_client*, one of
+        ``sim.async_http_client()``: its in-process transport holds no connection), polling
+        as *polling* says, else as the runtime does."""
         return AsyncSeedanceClient(
             self.provider,
             api_key=API_KEY,
-            http_client=self.sim.async_http_client(),
+            http_client=http_client or self.sim.async_http_client(),
             retry=retry,
-            polling=self.runtime.polling,
+            polling=polling or self.runtime.polling,
             clock=clock,
         )
 
